@@ -1,0 +1,32 @@
+import { assertAckPolicy, type AckPolicy } from './ack-policy';
+import type { AckServerOptions } from './ack-server-options';
+import { resolveRetry, type ResolvedRetry } from './retry';
+
+/** `AckServerOptions` with defaults applied and every value checked. */
+export interface AckServerSettings {
+  defaultPolicy: AckPolicy;
+  retry: ResolvedRetry;
+  concurrency: number;
+  shutdownTimeoutMs: number;
+  logSettlements: boolean;
+}
+
+export function resolveServerSettings(options: AckServerOptions): AckServerSettings {
+  const defaultPolicy = options.defaultPolicy ?? 'REJECT_ON_ERROR';
+  assertAckPolicy(defaultPolicy, 'defaultPolicy');
+  const concurrency = options.concurrency ?? 10;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new Error(`nestjs-ack: invalid concurrency ${JSON.stringify(concurrency)}; allowed: an integer >= 1`);
+  }
+  const shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
+  if (typeof shutdownTimeoutMs !== 'number' || !(shutdownTimeoutMs >= 0)) {
+    throw new Error(`nestjs-ack: invalid shutdownTimeoutMs ${JSON.stringify(shutdownTimeoutMs)}; allowed: a number >= 0`);
+  }
+  return {
+    defaultPolicy,
+    retry: resolveRetry('retry', options.retry),
+    concurrency,
+    shutdownTimeoutMs,
+    logSettlements: options.logSettlements ?? false,
+  };
+}

@@ -1,0 +1,327 @@
+import { EventEmitter } from 'node:events';
+import type { CustomTransportStrategy, IncomingRequest, MessageHandler, WritePacket } from '@nestjs/microservices';
+import { Server } from '@nestjs/microservices';
+import { lastValueFrom, toArray } from 'rxjs';
+import { AckContext } from './ack-context';
+import type { AckHandlerExtras, AckPolicy } from './ack-policy';
+import type { AckServerOptions } from './ack-server-options';
+import { resolveServerSettings, type AckServerSettings } from './ack-server-settings';
+import { ConcurrencyLimiter } from './concurrency-limiter';
+import { describeError, type DeadLetterRecord } from './dead-letter-record';
+import { runInDeliveryScope, type DeliveryScope } from './delivery-scope';
+import { FailureClock } from './failure-clock';
+import { findControlException, settlementOnFailure, settlementOnSuccess } from './handler-outcome';
+import type { InboundMessage } from './inbound-message';
+import { ACK_EXTRAS_KEY } from './metadata-keys';
+import { decideNack, resolveRetry, type ResolvedRetry } from './retry';
+import { SettleOnce } from './settle-once';
+import { RejectReason, type Settlement } from './settlement';
+import type { AckServerEvents, AckServerStatus } from './settlement-event';
+
+/** One delivery being processed: its settle-once state and retry rules. */
+interface Delivery<M extends InboundMessage> {
+  message: M;
+  pattern: string;
+  state: SettleOnce;
+  retry: ResolvedRetry;
+  lastError?: unknown;
+}
+
+/**
+ * The base of every nestjs-ack server. It finds the handler, decodes the body,
+ * resolves the policy, runs the handler and awaits it (events and requests
+ * alike), sends the reply, applies the policy, limits concurrency and closes
+ * gracefully. A broker subclass connects, receives (calling `handleMessage`)
+ * and maps ack / nack / reject to its broker.
+ */
+export abstract class AckServer<M extends InboundMessage = InboundMessage>
+  extends Server<AckServerEvents, AckServerStatus>
+  implements CustomTransportStrategy
+{
+  /** This transport awaits event handlers itself, so Nest must not report their errors twice. */
+  override readonly propagatesEventHandlerErrors = true;
+  protected readonly settings: AckServerSettings;
+  protected readonly events = new EventEmitter();
+  private readonly limiter: ConcurrencyLimiter;
+  private readonly inFlight = new Map<Promise<void>, SettleOnce>();
+  private readonly failureClock = new FailureClock();
+  private readonly handlerRetry = new WeakMap<MessageHandler, ResolvedRetry>();
+  private closing?: Promise<void>;
+
+  protected constructor(options: AckServerOptions) {
+    super();
+    this.settings = resolveServerSettings(options);
+    this.limiter = new ConcurrencyLimiter(this.settings.concurrency);
+    this.initializeSerializer(options);
+    this.initializeDeserializer(options);
+    // An 'error' event without listeners would throw; errors are logged instead.
+    this.events.on('error', () => undefined);
+  }
+
+  /** Connects and starts receiving. */
+  protected abstract start(): Promise<void>;
+  /** Stops taking new deliveries; in-flight ones may still be settled. */
+  protected abstract stopReceiving(): Promise<void>;
+  /** Flushes what the broker needs (commits) and closes connections. */
+  protected abstract disconnect(): Promise<void>;
+  /** Acks the delivery on the broker. */
+  protected abstract ackMessage(message: M): Promise<void>;
+  /** Has the broker deliver the message again after `delayMs`. */
+  protected abstract nackMessage(message: M, delayMs: number): Promise<void>;
+  /**
+   * Moves the message to the dead-letter target (or drops it when dead-lettering
+   * is off) and settles the source. Must not settle the source when the
+   * dead-letter publish failed: throw instead, and the base server nacks.
+   */
+  protected abstract rejectMessage(message: M, record: DeadLetterRecord): Promise<void>;
+  /** Publishes one reply packet of a request. */
+  protected abstract publishReply(message: M, packet: WritePacket & { id: string }): Promise<void>;
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      this.setStatus('connecting');
+      await this.start();
+      this.setStatus('connected');
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  /** Stops intake, lets in-flight handlers finish within `shutdownTimeoutMs`, settles them, closes. */
+  close(): Promise<void> {
+    this.closing ??= this.closeGracefully();
+    return this.closing;
+  }
+
+  on<K extends keyof AckServerEvents>(event: K, callback: AckServerEvents[K]): this {
+    this.events.on(event as string, callback);
+    return this;
+  }
+
+  unwrap<T>(): T {
+    throw new Error('nestjs-ack: this server has no single underlying client; see the broker server\'s own accessors');
+  }
+
+  /** Whether `close()` was called. */
+  protected get isClosing(): boolean {
+    return this.closing !== undefined;
+  }
+
+  protected setStatus(status: AckServerStatus): void {
+    this._status$.next(status);
+  }
+
+  /** Reports a broker error without stopping the server. */
+  protected reportError(error: Error, what: string): void {
+    this.logger.error(`${what}: ${error.message}`);
+    this.events.emit('error', error);
+  }
+
+  /**
+   * Processes one delivery to the end: resolves when the handler finished and
+   * the policy was applied. Never rejects. Waits for a concurrency slot first.
+   */
+  protected async handleMessage(message: M): Promise<void> {
+    if (this.isClosing) return; // intake stopped: left unsettled, the broker redelivers it
+    await this.limiter.acquire();
+    const state = new SettleOnce();
+    const run = this.process(message, state).catch((error) =>
+      this.reportError(error instanceof Error ? error : new Error(String(error)), 'unexpected processing failure'),
+    );
+    this.inFlight.set(run, state);
+    try {
+      await run;
+    } finally {
+      this.inFlight.delete(run);
+      this.limiter.release();
+    }
+  }
+
+  /** Turns the body into `{ pattern, data, id }`. Subclasses override for other wire formats. */
+  protected async decodePacket(message: M): Promise<IncomingRequest> {
+    const value = JSON.parse(message.body.toString('utf8'));
+    const packet = (await this.deserializer.deserialize(value, { channel: message.pattern })) as IncomingRequest;
+    if (packet?.pattern === undefined || packet.pattern === null) throw new Error('message has no pattern');
+    return packet;
+  }
+
+  /** Whether the delivery is a request that wants a reply. */
+  protected isRequest(message: M, packet: IncomingRequest): boolean {
+    return packet.id !== undefined && message.replyTo !== undefined;
+  }
+
+  /** Builds the handler's context; brokers override to add their own accessors. */
+  protected createContext(message: M, pattern: string, state: SettleOnce, settle: (s: Settlement) => Promise<boolean>): AckContext<M> {
+    return new AckContext(message, pattern, state, settle);
+  }
+
+  private async process(message: M, state: SettleOnce): Promise<void> {
+    const delivery: Delivery<M> = { message, pattern: message.pattern ?? '', state, retry: this.settings.retry };
+    let packet: IncomingRequest;
+    try {
+      packet = await this.decodePacket(message);
+    } catch (error) {
+      await this.settle(delivery, { kind: 'reject', reason: RejectReason.DESERIALIZATION, error });
+      return;
+    }
+    delivery.pattern = this.getPatternAsString(packet.pattern);
+    const isRequest = this.isRequest(message, packet);
+    const handler = this.getHandlerByPattern(delivery.pattern);
+    if (!handler) {
+      const error = new Error(`no handler for pattern "${delivery.pattern}"`);
+      if (isRequest) await this.replyError(delivery, packet.id, { status: 'error', message: error.message });
+      await this.settle(delivery, { kind: 'reject', reason: RejectReason.NO_HANDLER, error });
+      return;
+    }
+    const extras: AckHandlerExtras = handler.extras?.[ACK_EXTRAS_KEY] ?? {};
+    const policy: AckPolicy = extras.method ?? extras.controller ?? this.settings.defaultPolicy;
+    delivery.retry = this.retryFor(handler, extras);
+    const settle = (settlement: Settlement) => this.settle(delivery, settlement);
+    const context = this.createContext(message, delivery.pattern, state, settle);
+
+    if (policy === 'ACK_FIRST') await settle({ kind: 'ack' });
+    const scope: DeliveryScope = {};
+    try {
+      await runInDeliveryScope(scope, async () => {
+        const result = await handler(packet.data, context);
+        const values = await lastValueFrom(this.transformToObservable(result).pipe(toArray()));
+        if (isRequest) await this.replyValues(delivery, packet.id, values);
+      });
+    } catch (error) {
+      await this.onHandlerFailure(delivery, policy, scope, error, isRequest ? packet.id : undefined);
+      return;
+    }
+    const onSuccess = settlementOnSuccess(policy);
+    if (onSuccess) await settle(onSuccess);
+  }
+
+  private async onHandlerFailure(delivery: Delivery<M>, policy: AckPolicy, scope: DeliveryScope, error: unknown, requestId?: string): Promise<void> {
+    const control = findControlException(error, scope);
+    delivery.lastError = control ?? error;
+    if (requestId !== undefined) {
+      await this.replyError(delivery, requestId, control ? { status: 'error', message: control.message } : error);
+    }
+    const where = `${policy} handler for "${delivery.pattern}" at ${JSON.stringify(delivery.message.source)}`;
+    if (control) {
+      if (policy === 'ACK_FIRST') {
+        this.logger.warn(`${where} threw ${control.name}, but ACK_FIRST acked the message already`);
+        return;
+      }
+      await this.settle(delivery, control.toSettlement());
+      return;
+    }
+    const { errorName, errorMessage } = describeError(error);
+    this.logger.error(`${where} failed: ${errorName}: ${errorMessage}`);
+    const onFailure = settlementOnFailure(policy, error);
+    if (onFailure) await this.settle(delivery, onFailure);
+  }
+
+  private retryFor(handler: MessageHandler, extras: AckHandlerExtras): ResolvedRetry {
+    if (!extras.retry) return this.settings.retry;
+    let retry = this.handlerRetry.get(handler);
+    if (!retry) {
+      retry = resolveRetry('@AckPolicy() retry', this.settings.retry, extras.retry);
+      this.handlerRetry.set(handler, retry);
+    }
+    return retry;
+  }
+
+  /** Settles once: the first decision wins, later ones resolve `false` and never reach the broker. */
+  private async settle(delivery: Delivery<M>, requested: Settlement): Promise<boolean> {
+    if (!delivery.state.claim(requested)) return false;
+    const { message } = delivery;
+    if (requested.kind !== 'ack') this.failureClock.failed(message.key);
+    let settlement = requested;
+    if (requested.kind === 'nack') {
+      const decision = decideNack(delivery.retry, message.deliveryCount, requested.delayMs);
+      settlement = decision.kind === 'nack' ? decision : { kind: 'reject', reason: decision.reason, error: requested.error ?? delivery.lastError };
+      delivery.state.record(settlement);
+    }
+    try {
+      if (settlement.kind === 'ack') await this.ackMessage(message);
+      else if (settlement.kind === 'nack') await this.nackMessage(message, settlement.delayMs ?? 0);
+      else await this.deadLetter(delivery, settlement);
+    } catch (error) {
+      this.reportError(error instanceof Error ? error : new Error(String(error)), `could not ${settlement.kind} message at ${JSON.stringify(message.source)}`);
+      return true;
+    }
+    if (settlement.kind !== 'nack') this.failureClock.forget(message.key);
+    this.afterSettle(delivery, settlement);
+    return true;
+  }
+
+  private async deadLetter(delivery: Delivery<M>, settlement: Extract<Settlement, { kind: 'reject' }>): Promise<void> {
+    const { message } = delivery;
+    const firstFailureAt = this.failureClock.firstFailure(message.key);
+    const record: DeadLetterRecord = {
+      body: message.body,
+      headers: message.headers,
+      source: message.source,
+      reason: settlement.reason,
+      ...describeError(settlement.error),
+      deliveryCount: message.deliveryCount,
+      firstFailureAt,
+      lastFailureAt: new Date(),
+    };
+    try {
+      await this.rejectMessage(message, record);
+    } catch (error) {
+      // Nothing is lost: the source stays with the broker and comes back.
+      const { errorMessage } = describeError(error);
+      this.logger.fatal?.(`dead-letter publish failed for ${JSON.stringify(message.source)} (${errorMessage}); nacking instead`);
+      const delayMs = delivery.retry.backoff.initialDelayMs;
+      await this.nackMessage(message, delayMs);
+      delivery.state.record({ kind: 'nack', delayMs });
+    }
+  }
+
+  private afterSettle(delivery: Delivery<M>, settlement: Settlement): void {
+    const event = { pattern: delivery.pattern, source: delivery.message.source, deliveryCount: delivery.message.deliveryCount, settlement: delivery.state.settlement ?? settlement };
+    if (this.settings.logSettlements) {
+      const { kind } = event.settlement;
+      const detail = event.settlement.kind === 'reject' ? ` (${event.settlement.reason})` : event.settlement.kind === 'nack' ? ` (delay ${event.settlement.delayMs} ms)` : '';
+      this.logger.log(`${kind}${detail} "${event.pattern}" delivery ${event.deliveryCount} at ${JSON.stringify(event.source)}`);
+    }
+    this.events.emit('settled', event);
+  }
+
+  private async replyValues(delivery: Delivery<M>, id: string, values: unknown[]): Promise<void> {
+    if (values.length === 0) values = [undefined];
+    for (let i = 0; i < values.length; i++) {
+      const packet = this.serializer.serialize({ id, response: values[i], isDisposed: i === values.length - 1 });
+      await this.publishReply(delivery.message, packet);
+    }
+  }
+
+  /** Error replies are best effort: the settlement does not depend on them. */
+  private async replyError(delivery: Delivery<M>, id: string, err: unknown): Promise<void> {
+    try {
+      await this.publishReply(delivery.message, this.serializer.serialize({ id, err, isDisposed: true }));
+    } catch (error) {
+      this.logger.error(`could not send the error reply for "${delivery.pattern}": ${describeError(error).errorMessage}`);
+    }
+  }
+
+  private async closeGracefully(): Promise<void> {
+    this.setStatus('closing');
+    await this.stopReceiving();
+    const drained = await waitAll([...this.inFlight.keys()], this.settings.shutdownTimeoutMs);
+    if (!drained) {
+      this.logger.warn(`${this.inFlight.size} handler(s) still running after shutdownTimeoutMs=${this.settings.shutdownTimeoutMs}; left unsettled for redelivery`);
+      for (const state of this.inFlight.values()) state.abandon();
+    }
+    await this.disconnect();
+    this.setStatus('closed');
+  }
+}
+
+async function waitAll(runs: Promise<void>[], timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  try {
+    return await Promise.race([Promise.all(runs).then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,17 @@
+export { AckContext, isAckContext, type Settler } from './ack-context';
+export { AckControlException, isAckControlException } from './ack-control.exception';
+export { AckMessage } from './ack-message.exception';
+export { AckPolicy, AckPolicyValues, ACK_POLICY_NAMES, assertAckPolicy, type AckPolicyOptions, type AckHandlerExtras } from './ack-policy';
+export { AckServer } from './ack-server';
+export type { AckServerOptions } from './ack-server-options';
+export { ConcurrencyLimiter } from './concurrency-limiter';
+export { DeadLetterHeaders, deadLetterHeaders, describeError, type DeadLetterRecord, type MessageSource } from './dead-letter-record';
+export type { InboundMessage } from './inbound-message';
+export { ACK_EXTRAS_KEY, ACK_POLICY_METADATA } from './metadata-keys';
+export { NackMessage } from './nack-message.exception';
+export { RejectMessage } from './reject-message.exception';
+export { backoffDelay, decideNack, resolveRetry, type NackDecision, type ResolvedRetry } from './retry';
+export { DEFAULT_RETRY, type BackoffOptions, type RetryOptions } from './retry-options';
+export { SettleOnce } from './settle-once';
+export { RejectReason, type NackOptions, type RejectOptions, type Settlement } from './settlement';
+export type { AckServerEvents, AckServerStatus, SettlementEvent } from './settlement-event';

@@ -1,0 +1,55 @@
+import { BackoffOptions, DEFAULT_RETRY, RetryOptions } from './retry-options';
+
+export type ResolvedRetry = typeof DEFAULT_RETRY;
+
+/** Merges user retry options over the defaults and validates them, naming the bad option. */
+export function resolveRetry(optionName: string, ...layers: Array<RetryOptions | undefined>): ResolvedRetry {
+  const merged: ResolvedRetry = { maxDeliveries: DEFAULT_RETRY.maxDeliveries, backoff: { ...DEFAULT_RETRY.backoff } };
+  for (const layer of layers) {
+    if (!layer) continue;
+    if (layer.maxDeliveries !== undefined) merged.maxDeliveries = layer.maxDeliveries;
+    Object.assign(merged.backoff, definedOnly(layer.backoff));
+  }
+  const { backoff } = merged;
+  assertNumber(merged.maxDeliveries, `${optionName}.maxDeliveries`, 1);
+  if (backoff.type !== 'fixed' && backoff.type !== 'exponential') {
+    throw new Error(`nestjs-ack: invalid ${optionName}.backoff.type ${JSON.stringify(backoff.type)}; allowed: fixed, exponential`);
+  }
+  assertNumber(backoff.initialDelayMs, `${optionName}.backoff.initialDelayMs`, 0);
+  assertNumber(backoff.multiplier, `${optionName}.backoff.multiplier`, 1);
+  assertNumber(backoff.maxDelayMs, `${optionName}.backoff.maxDelayMs`, 0);
+  if (!(backoff.jitter >= 0 && backoff.jitter <= 1)) {
+    throw new Error(`nestjs-ack: invalid ${optionName}.backoff.jitter ${backoff.jitter}; allowed: a number from 0 to 1`);
+  }
+  return merged;
+}
+
+function definedOnly(backoff: BackoffOptions | undefined): BackoffOptions {
+  return Object.fromEntries(Object.entries(backoff ?? {}).filter(([, v]) => v !== undefined));
+}
+
+function assertNumber(value: number, name: string, min: number): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+    throw new Error(`nestjs-ack: invalid ${name} ${JSON.stringify(value)}; allowed: a number >= ${min}`);
+  }
+}
+
+/** Delay before the next delivery of a message that was delivered `deliveryCount` times. */
+export function backoffDelay(backoff: ResolvedRetry['backoff'], deliveryCount: number, random = Math.random): number {
+  const exponent = backoff.type === 'exponential' ? Math.max(0, deliveryCount - 1) : 0;
+  const base = Math.min(backoff.maxDelayMs, backoff.initialDelayMs * backoff.multiplier ** exponent);
+  const spread = base * backoff.jitter * (random() * 2 - 1);
+  return Math.max(0, Math.round(Math.min(backoff.maxDelayMs, base + spread)));
+}
+
+export type NackDecision = { kind: 'nack'; delayMs: number } | { kind: 'reject'; reason: 'max-deliveries' };
+
+/**
+ * Applies the retry rules to a nack: past `maxDeliveries` it becomes a reject;
+ * otherwise an explicit delay wins over the backoff.
+ */
+export function decideNack(retry: ResolvedRetry, deliveryCount: number, requestedDelayMs?: number): NackDecision {
+  if (deliveryCount >= retry.maxDeliveries) return { kind: 'reject', reason: 'max-deliveries' };
+  const delayMs = requestedDelayMs ?? backoffDelay(retry.backoff, deliveryCount);
+  return { kind: 'nack', delayMs: Math.max(0, delayMs) };
+}

@@ -1,0 +1,27 @@
+import type { MessageSource } from './dead-letter-record';
+import type { Settlement } from './settlement';
+
+/** Emitted by every server (`server.on('settled', ...)`) after the broker accepted a settlement. */
+export interface SettlementEvent {
+  pattern: string;
+  source: MessageSource;
+  deliveryCount: number;
+  settlement: Settlement;
+}
+
+/** Status and settlement events of every nestjs-ack server. */
+export interface AckServerEvents {
+  /** Connected (also after a reconnect). */
+  connected: () => void;
+  /** Lost the connection; a reconnect follows unless closing. */
+  disconnected: (error?: Error) => void;
+  /** A reconnect attempt starts. */
+  reconnecting: (attempt: number) => void;
+  /** A broker or settlement error that did not stop the server. */
+  error: (error: Error) => void;
+  /** A message was settled. */
+  settled: (event: SettlementEvent) => void;
+  [event: string]: (...args: any[]) => void;
+}
+
+export type AckServerStatus = 'connecting' | 'connected' | 'disconnected' | 'reconnecting' | 'closing' | 'closed';

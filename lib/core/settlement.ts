@@ -1,0 +1,26 @@
+/** The one final decision about one delivery. */
+export type Settlement =
+  | { kind: 'ack' }
+  | { kind: 'nack'; delayMs?: number; error?: unknown }
+  | { kind: 'reject'; reason: string; error?: unknown };
+
+/** Options of a manual or thrown nack. */
+export interface NackOptions {
+  /** Delay before redelivery; wins over the retry backoff. @defaultValue the backoff's delay */
+  delayMs?: number;
+}
+
+/** Options of a manual or thrown reject. */
+export interface RejectOptions {
+  /** Why; travels to the dead-letter target. @defaultValue 'rejected' */
+  reason?: string;
+}
+
+/** Reasons the library itself gives to rejects. */
+export const RejectReason = {
+  HANDLER_ERROR: 'handler-error',
+  MAX_DELIVERIES: 'max-deliveries',
+  DESERIALIZATION: 'deserialization',
+  NO_HANDLER: 'no-handler',
+  REJECTED: 'rejected',
+} as const;

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
+import type { InMemoryBroker } from './in-memory-broker';
+
+/** Options of `InMemoryAckClient`. */
+export interface InMemoryAckClientOptions {
+  broker: InMemoryBroker;
+  /** Queue to publish to. @defaultValue 'default' */
+  queue?: string;
+}
+
+/** Publishes to an `InMemoryBroker` queue: `emit()` for events, `send()` for requests. */
+export class InMemoryAckClient extends ClientProxy {
+  private readonly broker: InMemoryBroker;
+  private readonly queue: string;
+  private readonly replyTo = `reply.${randomUUID()}`;
+  private readonly pending = new Map<string, (packet: WritePacket) => void>();
+
+  constructor(options: InMemoryAckClientOptions) {
+    super();
+    this.broker = options.broker;
+    this.queue = options.queue ?? 'default';
+    this.initializeSerializer({});
+    this.initializeDeserializer({});
+    this.broker.listenForReplies(this.replyTo, (body) => this.onReply(body));
+  }
+
+  async connect(): Promise<void> {}
+
+  close(): void {
+    this.broker.stopListeningForReplies(this.replyTo);
+  }
+
+  unwrap<T>(): T {
+    return this.broker as T;
+  }
+
+  /** Publishes a raw body (for testing undecodable input); returns the broker's message id. */
+  publishRaw(body: Buffer, headers: Record<string, string> = {}): number {
+    return this.broker.publish(this.queue, body, { headers });
+  }
+
+  /** Publishes an event and returns its broker message id (for `broker.historyOf`). */
+  emitAndGetId(pattern: unknown, data: unknown): number {
+    const packet = this.serializer.serialize({ pattern, data });
+    return this.broker.publish(this.queue, Buffer.from(JSON.stringify(packet)));
+  }
+
+  protected publish(partial: ReadPacket, callback: (packet: WritePacket) => void): () => void {
+    const packet = this.assignPacketId(partial);
+    this.pending.set(packet.id, callback);
+    const body = Buffer.from(JSON.stringify(this.serializer.serialize(packet)));
+    this.broker.publish(this.queue, body, { replyTo: this.replyTo, correlationId: packet.id });
+    return () => this.pending.delete(packet.id);
+  }
+
+  protected async dispatchEvent<T = any>(packet: ReadPacket): Promise<T> {
+    this.broker.publish(this.queue, Buffer.from(JSON.stringify(this.serializer.serialize(packet))));
+    return undefined as T;
+  }
+
+  private onReply(body: Buffer): void {
+    const packet = JSON.parse(body.toString('utf8')) as WritePacket & { id: string };
+    const callback = this.pending.get(packet.id);
+    if (!callback) return;
+    if (packet.isDisposed || packet.err) this.pending.delete(packet.id);
+    callback(packet);
+  }
+}

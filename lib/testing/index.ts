@@ -1,0 +1,4 @@
+export { InMemoryAckClient, type InMemoryAckClientOptions } from './in-memory-ack.client';
+export { InMemoryAckServer, type InMemoryMessage } from './in-memory-ack.server';
+export type { InMemoryAckServerOptions } from './in-memory-ack-server-options';
+export { InMemoryBroker, type BrokerEvent, type QueueState, type StoredMessage } from './in-memory-broker';

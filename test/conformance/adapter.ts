@@ -1,0 +1,55 @@
+import type { INestMicroservice, Type } from '@nestjs/common';
+import type { AckServerOptions } from '../../lib/core';
+
+/** A dead-letter entry as the conformance suite reads it back from the broker. */
+export interface DeadLetterView {
+  /** The original body, untouched. */
+  body: Buffer;
+  /** All headers of the dead-letter entry (original headers plus the x-dead-letter-* ones). */
+  headers: Record<string, string>;
+  reason: string;
+  errorName?: string;
+  errorMessage?: string;
+  deliveryCount: number;
+  /** The source as recorded (queue, topic/partition/offset...). */
+  source: Record<string, string | number>;
+}
+
+/** What the suite asks a transport to start: one Nest app on fresh broker names. */
+export interface ConformanceSetup {
+  /** The Nest module holding the test's controllers (it imports AckModule when the test wants the filter). */
+  module: Type<unknown>;
+  /** Every pattern the module's handlers use (Kafka creates a topic per pattern). Unique per test. */
+  patterns: string[];
+  /** Server options under test (policy, retry, concurrency, shutdownTimeoutMs...). */
+  serverOptions: AckServerOptions;
+}
+
+/** A started app plus the broker-side views the suite asserts on. */
+export interface ConformanceTarget {
+  app: INestMicroservice;
+  /** Publishes an event `{ pattern, data }` the way the transport's own client does. Resolves once the broker accepted it. */
+  emit(pattern: string, data: unknown): Promise<void>;
+  /** Sends a request; resolves with the reply, rejects with the error reply. */
+  send(pattern: string, data: unknown): Promise<unknown>;
+  /** Publishes bytes that cannot be decoded, where a message of `pattern` would go. */
+  publishRaw(pattern: string, body: Buffer): Promise<void>;
+  /**
+   * Messages of `pattern` the broker still counts as not settled for this app:
+   * waiting, delivered but unacked, or waiting for a delayed redelivery.
+   * Read from the broker (queue depth + unacked, end offset - committed offset...).
+   */
+  outstanding(pattern: string): Promise<number>;
+  /** The dead-letter target's entries for `pattern`, read from the broker. */
+  deadLetters(pattern: string): Promise<DeadLetterView[]>;
+  /** Closes the app (graceful close of the server), then anything the adapter opened. */
+  close(): Promise<void>;
+}
+
+/** One transport under the conformance suite. */
+export interface ConformanceAdapter {
+  name: string;
+  start(setup: ConformanceSetup): Promise<ConformanceTarget>;
+  /** Called once after the suite (close shared clients). */
+  dispose?(): Promise<void>;
+}
