@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
+import type { ChannelModel, ConsumeMessage, Options } from 'amqplib';
+import type { RabbitAckClientOptions } from './rabbit-ack-client-options';
+import { RabbitConnection } from './rabbit-connection';
+import { ConfirmPublisher } from './rabbit-publisher';
+import { resolveReconnect, type ResolvedReconnect } from './rabbit-reconnect';
+import { resolveUrls } from './rabbit-url';
+
+const DIRECT_REPLY_TO = 'amq.rabbitmq.reply-to';
+
+/**
+ * Publishes to a `RabbitAckServer` (or Nest's own `ServerRMQ`): `emit()`
+ * resolves once the broker confirmed the message, retrying across a
+ * reconnect; `send()` waits for the reply on direct reply-to. Wire format is
+ * Nest's: body `{ pattern, data, id }`, `replyTo` and `correlationId`.
+ */
+export class RabbitAckClient extends ClientProxy {
+  private readonly urls: string[];
+  private readonly reconnectOptions: ResolvedReconnect;
+  private readonly publishTimeoutMs: number;
+  private readonly replyQueue: string;
+  private readonly pending = new Map<string, (packet: WritePacket) => void>();
+  private connection?: RabbitConnection;
+  private connecting?: Promise<void>;
+  private publisher?: ConfirmPublisher;
+
+  constructor(private readonly options: RabbitAckClientOptions) {
+    super();
+    if (!options || (typeof options.queue !== 'string' && typeof options.exchange !== 'string')) {
+      throw new Error('nestjs-ack: RabbitAckClient needs the option queue (or exchange): where to publish');
+    }
+    this.urls = resolveUrls(options.urls);
+    this.reconnectOptions = resolveReconnect(options.reconnect);
+    this.publishTimeoutMs = options.publishTimeoutMs ?? 30_000;
+    if (!(this.publishTimeoutMs > 0)) throw new Error(`nestjs-ack: invalid publishTimeoutMs ${JSON.stringify(options.publishTimeoutMs)}; allowed: a number > 0`);
+    this.replyQueue = options.replyQueue ?? DIRECT_REPLY_TO;
+    this.initializeSerializer(options);
+    this.initializeDeserializer(options);
+  }
+
+  connect(): Promise<void> {
+    this.connecting ??= this.open().catch((error) => {
+      this.connecting = undefined;
+      this.connection = undefined;
+      throw error;
+    });
+    return this.connecting;
+  }
+
+  async close(): Promise<void> {
+    const connection = this.connection;
+    this.connection = undefined;
+    this.connecting = undefined;
+    this.failPending('Connection closed');
+    await connection?.close();
+  }
+
+  /** The live amqplib connection (undefined while disconnected). */
+  unwrap<T>(): T {
+    return this.connection?.current as T;
+  }
+
+  protected publish(partial: ReadPacket, callback: (packet: WritePacket) => void): () => void {
+    const packet = this.assignPacketId(partial);
+    this.pending.set(packet.id, callback);
+    const { body, options } = this.encode(packet);
+    // A request is published once: its reply is bound to the channel it went out on.
+    this.publishConfirmed(packet, body, { ...options, replyTo: this.replyQueue, correlationId: packet.id }, false).catch((err) => {
+      if (this.pending.delete(packet.id)) callback({ err });
+    });
+    return () => this.pending.delete(packet.id);
+  }
+
+  protected async dispatchEvent<T = any>(packet: ReadPacket): Promise<T> {
+    const { body, options } = this.encode(packet);
+    await this.publishConfirmed(packet, body, options, true);
+    return undefined as T;
+  }
+
+  private async open(): Promise<void> {
+    const connection = new RabbitConnection({
+      urls: this.urls,
+      reconnect: this.reconnectOptions,
+      setup: (model) => this.setup(model),
+      teardown: () => this.teardown(),
+    });
+    connection.on('connected', () => this._status$.next('connected'));
+    connection.on('disconnected', () => this._status$.next('disconnected'));
+    connection.on('reconnecting', () => this._status$.next('reconnecting'));
+    this.connection = connection;
+    await connection.open();
+  }
+
+  private async setup(model: ChannelModel): Promise<void> {
+    const channel = await model.createConfirmChannel();
+    channel.on('error', () => undefined); // followed by 'close'
+    const publisher = new ConfirmPublisher(channel);
+    channel.once('close', () => {
+      if (this.publisher !== publisher) return;
+      this.teardown();
+      this.connection?.recycle('the client channel closed');
+    });
+    // Direct reply-to: consumed without acks, on the channel that publishes the requests.
+    await channel.consume(this.replyQueue, (message) => message && this.onReply(message), { noAck: this.replyQueue === DIRECT_REPLY_TO });
+    this.publisher = publisher;
+  }
+
+  private teardown(): void {
+    this.publisher = undefined;
+    if (this.replyQueue === DIRECT_REPLY_TO) this.failPending('Connection lost before the reply arrived');
+  }
+
+  private encode(packet: ReadPacket): { body: Buffer; options: Options.Publish } {
+    const { options, ...serialized } = this.serializer.serialize(packet) as Record<string, any>;
+    const headers = { ...this.options.headers, ...options?.headers };
+    return {
+      body: Buffer.from(JSON.stringify(serialized)),
+      options: { persistent: this.options.persistent ?? true, messageId: randomUUID(), ...options, headers },
+    };
+  }
+
+  /** Publishes and waits for the confirm; events retry across reconnects until `publishTimeoutMs`. */
+  private async publishConfirmed(packet: ReadPacket, body: Buffer, options: Options.Publish, retry: boolean): Promise<void> {
+    const deadline = Date.now() + this.publishTimeoutMs;
+    const exchange = this.options.exchange ?? '';
+    const routingKey = this.options.exchange ? (this.options.routingKey ?? this.normalizePattern(packet.pattern)) : this.options.queue!;
+    for (;;) {
+      await this.connect();
+      const remaining = deadline - Date.now();
+      if (remaining <= 0 || !this.connection) throw new Error(`nestjs-ack: could not publish within publishTimeoutMs=${this.publishTimeoutMs}`);
+      await this.connection.whenConnected(remaining);
+      const publisher = this.publisher;
+      try {
+        if (!publisher?.isOpen) throw new Error('the publish channel is not open yet');
+        await withTimeout(publisher.publish(exchange, routingKey, body, { ...options, mandatory: true }), deadline - Date.now());
+        return;
+      } catch (error) {
+        const unroutable = /no queue took/.test(String((error as Error)?.message));
+        if (!retry || unroutable || Date.now() >= deadline || !this.connection) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  }
+
+  private async onReply(message: ConsumeMessage): Promise<void> {
+    const id = message.properties.correlationId;
+    const callback = id === undefined ? undefined : this.pending.get(String(id));
+    if (!callback) return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(message.content.toString('utf8'));
+    } catch {
+      raw = message.content.toString('utf8');
+    }
+    const { err, response, isDisposed } = await this.deserializer.deserialize(raw);
+    if (isDisposed || err) {
+      this.pending.delete(String(id));
+      callback({ err, response, isDisposed: true });
+    } else {
+      callback({ err, response });
+    }
+  }
+
+  private failPending(reason: string): void {
+    const callbacks = [...this.pending.values()];
+    this.pending.clear();
+    for (const callback of callbacks) callback({ err: new Error(reason), isDisposed: true });
+  }
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no confirm within ${Math.max(0, ms)} ms`)), Math.max(0, ms))));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

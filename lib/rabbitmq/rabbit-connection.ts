@@ -1,0 +1,152 @@
+import { EventEmitter } from 'node:events';
+import { connect, type ChannelModel } from 'amqplib';
+import { reconnectDelay, type ResolvedReconnect } from './rabbit-reconnect';
+import { redactUrl } from './rabbit-url';
+
+/** What a `RabbitConnection` needs: where, how to back off, and what to set up on each connection. */
+export interface RabbitConnectionOptions {
+  urls: string[];
+  reconnect: ResolvedReconnect;
+  /**
+   * Creates channels, declares topology and starts consuming on a fresh
+   * connection. A failure closes that connection: at the first connect the
+   * error is thrown, later it counts as a failed reconnect attempt.
+   */
+  setup(model: ChannelModel): Promise<void>;
+  /** Called when the connection is gone, before reconnecting (drop channels here). */
+  teardown(error?: Error): void;
+}
+
+/**
+ * One AMQP connection that comes back by itself. Events: `connected`,
+ * `disconnected` (error), `reconnecting` (attempt), `failed` (error, when
+ * `maxAttempts` ran out). `close()` ends it for good.
+ */
+export class RabbitConnection extends EventEmitter {
+  private model?: ChannelModel;
+  private closed = false;
+  private wake?: () => void;
+  private readyWaiters: Array<() => void> = [];
+
+  constructor(private readonly options: RabbitConnectionOptions) {
+    super();
+    this.on('error', () => undefined);
+  }
+
+  /** The live connection, if any. */
+  get current(): ChannelModel | undefined {
+    return this.model;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** First connect: tries each URL once; throws (without credentials) when none works. */
+  async open(): Promise<void> {
+    await this.connectOnce();
+    this.emit('connected');
+  }
+
+  /** Resolves once connected (now or after a reconnect); rejects after `timeoutMs` or when closed. */
+  async whenConnected(timeoutMs: number): Promise<ChannelModel> {
+    if (this.model) return this.model;
+    if (this.closed) throw new Error('nestjs-ack: the RabbitMQ connection is closed');
+    let timer: NodeJS.Timeout | undefined;
+    let waiter: (() => void) | undefined;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        waiter = resolve;
+        this.readyWaiters.push(resolve);
+        timer = setTimeout(() => reject(new Error(`nestjs-ack: not connected to RabbitMQ within ${timeoutMs} ms`)), timeoutMs);
+      });
+    } finally {
+      clearTimeout(timer);
+      this.readyWaiters = this.readyWaiters.filter((w) => w !== waiter);
+    }
+    if (!this.model) throw new Error('nestjs-ack: the RabbitMQ connection is closed');
+    return this.model;
+  }
+
+  /** Drops the current connection (a channel broke or the consumer was cancelled); the reconnect loop takes over. */
+  recycle(reason: string): void {
+    const model = this.model;
+    if (!model || this.closed) return;
+    this.emit('error', new Error(`nestjs-ack: reconnecting to RabbitMQ: ${reason}`));
+    model.close().catch(() => undefined);
+  }
+
+  /** Closes for good: no reconnect afterwards. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.wake?.();
+    const model = this.model;
+    this.model = undefined;
+    for (const waiter of this.readyWaiters.splice(0)) waiter();
+    if (model) {
+      await model.close().catch(() => undefined);
+      this.options.teardown();
+    }
+  }
+
+  private async connectOnce(): Promise<void> {
+    const failures: string[] = [];
+    for (const url of this.options.urls) {
+      let model: ChannelModel | undefined;
+      try {
+        model = await connect(url);
+        model.on('error', () => undefined); // followed by 'close', handled there
+        if (this.closed) throw new Error('closed while connecting');
+        await this.options.setup(model);
+        if (this.closed) throw new Error('closed while connecting');
+      } catch (error) {
+        if (model) await model.close().catch(() => undefined);
+        failures.push(`${redactUrl(url)}: ${error instanceof Error ? error.message : String(error)}`);
+        continue;
+      }
+      this.model = model;
+      model.once('close', (error?: Error) => this.onLost(model, error));
+      for (const waiter of this.readyWaiters.splice(0)) waiter();
+      return;
+    }
+    throw new Error(`nestjs-ack: could not connect to RabbitMQ (${failures.join('; ')})`);
+  }
+
+  private onLost(model: ChannelModel, error?: Error): void {
+    if (this.model !== model) return;
+    this.model = undefined;
+    this.options.teardown(error);
+    if (this.closed) return;
+    this.emit('disconnected', error);
+    void this.reconnectLoop();
+  }
+
+  private async reconnectLoop(): Promise<void> {
+    const { reconnect } = this.options;
+    for (let attempt = 1; attempt <= reconnect.maxAttempts && !this.closed; attempt++) {
+      this.emit('reconnecting', attempt);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, reconnectDelay(reconnect, attempt));
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+      if (this.closed) return;
+      try {
+        await this.connectOnce();
+      } catch (error) {
+        this.emit('error', error);
+        continue;
+      }
+      if (this.closed) {
+        await this.model?.close().catch(() => undefined);
+        return;
+      }
+      this.emit('connected');
+      return;
+    }
+    if (!this.closed) this.emit('failed', new Error(`nestjs-ack: gave up reconnecting to RabbitMQ after ${reconnect.maxAttempts} attempts`));
+  }
+}

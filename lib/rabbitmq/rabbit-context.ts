@@ -1,0 +1,16 @@
+import type { MessageProperties, MessageFields } from 'amqplib';
+import { AckContext } from '../core/ack-context';
+import type { RabbitMessage } from './rabbit-message';
+
+/** The context of `RabbitAckServer` handlers: the common one plus the AMQP fields and properties (read-only; settle through the context). */
+export class RabbitAckContext extends AckContext<RabbitMessage> {
+  /** AMQP properties (contentType, messageId, replyTo, headers as received...). */
+  getProperties(): MessageProperties {
+    return this.getMessage().raw.properties;
+  }
+
+  /** AMQP delivery fields (exchange, routingKey, redelivered, deliveryTag). */
+  getFields(): MessageFields {
+    return this.getMessage().raw.fields;
+  }
+}

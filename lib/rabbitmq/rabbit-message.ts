@@ -1,0 +1,48 @@
+import type { Channel, ConsumeMessage } from 'amqplib';
+import type { InboundMessage } from '../core/inbound-message';
+import { deliveryCountOf } from './rabbit-delivery-count';
+import { messageKey, toStringHeaders } from './rabbit-headers';
+import type { ConfirmPublisher } from './rabbit-publisher';
+
+/**
+ * The channels of one connection. A delivery is settled only on the channel
+ * it came from: once `open` is false its delivery tags mean nothing (the
+ * broker has requeued those messages), and using them on a newer channel
+ * would make RabbitMQ close it with 406.
+ */
+export interface RabbitSession {
+  readonly consumer: Channel;
+  readonly publisher: ConfirmPublisher;
+  open: boolean;
+  consumerTag?: string;
+}
+
+/** A RabbitMQ delivery as `RabbitAckServer` processes it. */
+export interface RabbitMessage extends InboundMessage {
+  /** The delivery as amqplib gave it (fields, properties, content). */
+  raw: ConsumeMessage;
+  /** The connection's channels at the time of delivery; settles go there and nowhere else. */
+  session: RabbitSession;
+}
+
+/** Builds the message handed to the base server. */
+export function toRabbitMessage(raw: ConsumeMessage, session: RabbitSession, queue: string): RabbitMessage {
+  const { properties, fields } = raw;
+  const headers = toStringHeaders(properties.headers);
+  const messageId = typeof properties.messageId === 'string' && properties.messageId !== '' ? properties.messageId : undefined;
+  const source: Record<string, string | number> = { queue };
+  if (fields.exchange) source.exchange = fields.exchange;
+  if (fields.routingKey && fields.routingKey !== queue) source.routingKey = fields.routingKey;
+  if (messageId) source.messageId = messageId;
+  return {
+    raw,
+    session,
+    body: raw.content,
+    headers,
+    deliveryCount: deliveryCountOf(properties.headers, fields.redelivered),
+    source,
+    key: messageKey(messageId, raw.content, headers),
+    replyTo: typeof properties.replyTo === 'string' && properties.replyTo !== '' ? properties.replyTo : undefined,
+    correlationId: properties.correlationId === undefined || properties.correlationId === null ? undefined : String(properties.correlationId),
+  };
+}
