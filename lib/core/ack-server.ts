@@ -10,13 +10,13 @@ import { ConcurrencyLimiter } from './concurrency-limiter';
 import { describeError, type DeadLetterRecord } from './dead-letter-record';
 import { runInDeliveryScope, type DeliveryScope } from './delivery-scope';
 import { FailureClock } from './failure-clock';
-import { findControlException, settlementOnFailure, settlementOnSuccess } from './handler-outcome';
+import { findControlException, originalError, settlementOnFailure, settlementOnSuccess } from './handler-outcome';
 import type { InboundMessage } from './inbound-message';
 import { ACK_EXTRAS_KEY } from './metadata-keys';
 import { decideNack, resolveRetry, type ResolvedRetry } from './retry';
 import { SettleOnce } from './settle-once';
 import { RejectReason, type Settlement } from './settlement';
-import type { AckServerEvents, AckServerStatus } from './settlement-event';
+import type { AckServerEvents, AckServerStatus, HandledEvent } from './settlement-event';
 
 /** One delivery being processed: its settle-once state and retry rules. */
 interface Delivery<M extends InboundMessage> {
@@ -104,7 +104,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
   }
 
   /** Whether `close()` was called. */
-  protected get isClosing(): boolean {
+  get isClosing(): boolean {
     return this.closing !== undefined;
   }
 
@@ -126,8 +126,14 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
     if (this.isClosing) return; // intake stopped: left unsettled, the broker redelivers it
     await this.limiter.acquire();
     const state = new SettleOnce();
-    const run = this.process(message, state).catch((error) =>
-      this.reportError(error instanceof Error ? error : new Error(String(error)), 'unexpected processing failure'),
+    const delivery: Delivery<M> = { message, pattern: message.pattern ?? '', state, retry: this.settings.retry };
+    const startedAt = Date.now();
+    const run = this.process(delivery).then(
+      (outcome) => {
+        const event: HandledEvent = { pattern: delivery.pattern, source: message.source, deliveryCount: message.deliveryCount, outcome, durationMs: Date.now() - startedAt };
+        this.events.emit('handled', event);
+      },
+      (error) => this.reportError(error instanceof Error ? error : new Error(String(error)), 'unexpected processing failure'),
     );
     this.inFlight.set(run, state);
     try {
@@ -156,14 +162,14 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
     return new AckContext(message, pattern, state, settle);
   }
 
-  private async process(message: M, state: SettleOnce): Promise<void> {
-    const delivery: Delivery<M> = { message, pattern: message.pattern ?? '', state, retry: this.settings.retry };
+  private async process(delivery: Delivery<M>): Promise<HandledEvent['outcome']> {
+    const { message, state } = delivery;
     let packet: IncomingRequest;
     try {
       packet = await this.decodePacket(message);
     } catch (error) {
       await this.settle(delivery, { kind: 'reject', reason: RejectReason.DESERIALIZATION, error });
-      return;
+      return 'refused';
     }
     delivery.pattern = this.getPatternAsString(packet.pattern);
     const isRequest = this.isRequest(message, packet);
@@ -172,7 +178,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
       const error = new Error(`no handler for pattern "${delivery.pattern}"`);
       if (isRequest) await this.replyError(delivery, packet.id, { status: 'error', message: error.message });
       await this.settle(delivery, { kind: 'reject', reason: RejectReason.NO_HANDLER, error });
-      return;
+      return 'refused';
     }
     const extras: AckHandlerExtras = handler.extras?.[ACK_EXTRAS_KEY] ?? {};
     const policy: AckPolicy = extras.method ?? extras.controller ?? this.settings.defaultPolicy;
@@ -190,15 +196,16 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
       });
     } catch (error) {
       await this.onHandlerFailure(delivery, policy, scope, error, isRequest ? packet.id : undefined);
-      return;
+      return 'failed';
     }
     const onSuccess = settlementOnSuccess(policy);
     if (onSuccess) await settle(onSuccess);
+    return 'completed';
   }
 
   private async onHandlerFailure(delivery: Delivery<M>, policy: AckPolicy, scope: DeliveryScope, error: unknown, requestId?: string): Promise<void> {
     const control = findControlException(error, scope);
-    delivery.lastError = control ?? error;
+    delivery.lastError = control ?? originalError(error, scope);
     if (requestId !== undefined) {
       await this.replyError(delivery, requestId, control ? { status: 'error', message: control.message } : error);
     }
@@ -211,9 +218,9 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
       await this.settle(delivery, control.toSettlement());
       return;
     }
-    const { errorName, errorMessage } = describeError(error);
+    const { errorName, errorMessage } = describeError(delivery.lastError);
     this.logger.error(`${where} failed: ${errorName}: ${errorMessage}`);
-    const onFailure = settlementOnFailure(policy, error);
+    const onFailure = settlementOnFailure(policy, delivery.lastError);
     if (onFailure) await this.settle(delivery, onFailure);
   }
 

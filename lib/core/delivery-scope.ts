@@ -9,6 +9,8 @@ import type { AckControlException } from './ack-control.exception';
  */
 export interface DeliveryScope {
   lastControl?: AckControlException;
+  /** The original error, recorded by AckModule's interceptor before a filter replaces it. */
+  lastError?: unknown;
 }
 
 const storage = new AsyncLocalStorage<DeliveryScope>();

@@ -32,3 +32,8 @@ export function settlementOnFailure(policy: AckPolicy, error: unknown): Settleme
       return undefined;
   }
 }
+
+/** The most informative form of a failure: the original error when a filter erased it. */
+export function originalError(error: unknown, scope: DeliveryScope): unknown {
+  return !(error instanceof Error) && scope.lastError !== undefined ? scope.lastError : error;
+}

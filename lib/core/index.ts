@@ -4,6 +4,7 @@ export { AckMessage } from './ack-message.exception';
 export { AckPolicy, AckPolicyValues, ACK_POLICY_NAMES, assertAckPolicy, type AckPolicyOptions, type AckHandlerExtras } from './ack-policy';
 export { AckServer } from './ack-server';
 export type { AckServerOptions } from './ack-server-options';
+export { currentDeliveryScope, type DeliveryScope } from './delivery-scope';
 export { ConcurrencyLimiter } from './concurrency-limiter';
 export { DeadLetterHeaders, deadLetterHeaders, describeError, type DeadLetterRecord, type MessageSource } from './dead-letter-record';
 export type { InboundMessage } from './inbound-message';
@@ -14,4 +15,4 @@ export { backoffDelay, decideNack, resolveRetry, type NackDecision, type Resolve
 export { DEFAULT_RETRY, type BackoffOptions, type RetryOptions } from './retry-options';
 export { SettleOnce } from './settle-once';
 export { RejectReason, type NackOptions, type RejectOptions, type Settlement } from './settlement';
-export type { AckServerEvents, AckServerStatus, SettlementEvent } from './settlement-event';
+export type { AckServerEvents, AckServerStatus, HandledEvent, SettlementEvent } from './settlement-event';

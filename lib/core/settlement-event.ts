@@ -9,6 +9,16 @@ export interface SettlementEvent {
   settlement: Settlement;
 }
 
+/** Emitted (`server.on('handled', ...)`) when a delivery's handler finished and its policy was applied. */
+export interface HandledEvent {
+  pattern: string;
+  source: MessageSource;
+  deliveryCount: number;
+  /** `completed`, `failed`, or `refused` (undecodable body, no handler). */
+  outcome: 'completed' | 'failed' | 'refused';
+  durationMs: number;
+}
+
 /** Status and settlement events of every nestjs-ack server. */
 export interface AckServerEvents {
   /** Connected (also after a reconnect). */
@@ -21,6 +31,8 @@ export interface AckServerEvents {
   error: (error: Error) => void;
   /** A message was settled. */
   settled: (event: SettlementEvent) => void;
+  /** A delivery was processed to the end of its policy. */
+  handled: (event: HandledEvent) => void;
   [event: string]: (...args: any[]) => void;
 }
 

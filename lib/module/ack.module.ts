@@ -1,7 +1,8 @@
 import { Catch, Module, type ArgumentsHost, type DynamicModule, type Provider } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { BaseRpcExceptionFilter } from '@nestjs/microservices';
 import { AckControlException } from '../core/ack-control.exception';
+import { AckErrorInterceptor } from './ack-error.interceptor';
 import { AckExceptionFilter } from './ack-exception.filter';
 import { ACK_MODULE_OPTIONS, type AckModuleAsyncOptions, type AckModuleOptions } from './ack-module-options';
 
@@ -48,7 +49,7 @@ export class AckModule {
       module: AckModule,
       global: true,
       imports,
-      providers: [...optionsProviders, AckExceptionFilter, globalFilterProvider],
+      providers: [...optionsProviders, AckExceptionFilter, globalFilterProvider, { provide: APP_INTERCEPTOR, useClass: AckErrorInterceptor }],
       exports: [ACK_MODULE_OPTIONS, AckExceptionFilter],
     };
   }

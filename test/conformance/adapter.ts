@@ -1,5 +1,5 @@
 import type { INestMicroservice, Type } from '@nestjs/common';
-import type { AckServerOptions } from '../../lib/core';
+import type { AckServer, AckServerOptions } from '../../lib/core';
 
 /** A dead-letter entry as the conformance suite reads it back from the broker. */
 export interface DeadLetterView {
@@ -28,6 +28,8 @@ export interface ConformanceSetup {
 /** A started app plus the broker-side views the suite asserts on. */
 export interface ConformanceTarget {
   app: INestMicroservice;
+  /** The server strategy the app runs on (the suite listens to its 'handled' and 'settled' events). */
+  server: AckServer<any>;
   /** Publishes an event `{ pattern, data }` the way the transport's own client does. Resolves once the broker accepted it. */
   emit(pattern: string, data: unknown): Promise<void>;
   /** Sends a request; resolves with the reply, rejects with the error reply. */
@@ -42,7 +44,11 @@ export interface ConformanceTarget {
   outstanding(pattern: string): Promise<number>;
   /** The dead-letter target's entries for `pattern`, read from the broker. */
   deadLetters(pattern: string): Promise<DeadLetterView[]>;
-  /** Closes the app (graceful close of the server), then anything the adapter opened. */
+  /**
+   * Closes the app if still open (graceful close of the server), then what the
+   * adapter opened. Idempotent. `outstanding()` and `deadLetters()` keep working
+   * after `app.close()` until this is called.
+   */
   close(): Promise<void>;
 }
 

@@ -1,0 +1,83 @@
+import type { AckPolicy } from '../../lib/core';
+import type { Behavior } from './cells';
+
+/** The broker-side end state of a cell's message. */
+export type FinalState =
+  | { state: 'acked' }
+  | { state: 'dead-lettered'; reason: string; errorName?: string; errorMessageIncludes?: string }
+  /** Not settled: the broker still holds it for redelivery. */
+  | { state: 'unsettled' };
+
+export interface CellExpectation {
+  final: FinalState;
+  /** Deliveries the handler pipeline sees (2 = maxDeliveries in the matrix, for nacks). */
+  deliveries: number;
+  /** For requests: a value reply or an error reply. */
+  reply: 'value' | 'error';
+  /** Results of the handler's own ack() calls. */
+  manualResults: boolean[];
+  /** Result of the reject({ reason: 'late' }) the suite calls after the handler returned. */
+  lateSettleResult?: boolean;
+}
+
+/** maxDeliveries used by the matrix. */
+export const MATRIX_MAX_DELIVERIES = 2;
+
+const CONTROL: Partial<Record<Behavior, { kind: 'ack' | 'nack' | 'reject'; reason?: string }>> = {
+  'throws AckMessage in a service': { kind: 'ack' },
+  'throws NackMessage in a service': { kind: 'nack' },
+  'throws RejectMessage in a service': { kind: 'reject', reason: 'service-reject' },
+  'throws RejectMessage in a guard': { kind: 'reject', reason: 'guard-reject' },
+  'throws NackMessage in an interceptor': { kind: 'nack' },
+  'throws AckMessage in a pipe': { kind: 'ack' },
+};
+
+/** Errors whose original message reaches the dead letter (the guard runs outside AckModule's interceptor). */
+const PLAIN_ERRORS: Partial<Record<Behavior, string | undefined>> = {
+  'throws Error': 'handler failed on purpose',
+  'throws RpcException': 'rpc failure on purpose',
+  'throws Error in a guard': undefined,
+  'throws Error in an interceptor': 'interceptor failed on purpose',
+  'throws Error in a pipe': 'pipe failed on purpose',
+};
+
+const ACKED: FinalState = { state: 'acked' };
+
+/** What the contract says happens to one delivery under `policy` when the handler does `behavior`. */
+export function expectCell(policy: AckPolicy, behavior: Behavior): CellExpectation {
+  const ackFirst = policy === 'ACK_FIRST';
+  const once = (final: FinalState, reply: 'value' | 'error', manualResults: boolean[] = []): CellExpectation => ({ final, deliveries: 1, reply, manualResults });
+  const control = CONTROL[behavior];
+  if (control) {
+    if (ackFirst || control.kind === 'ack') return once(ACKED, 'error');
+    if (control.kind === 'reject') return once({ state: 'dead-lettered', reason: control.reason!, errorName: 'RejectMessage' }, 'error');
+    return { final: { state: 'dead-lettered', reason: 'max-deliveries', errorName: 'NackMessage' }, deliveries: MATRIX_MAX_DELIVERIES, reply: 'error', manualResults: [] };
+  }
+  if (behavior in PLAIN_ERRORS) {
+    const errorMessageIncludes = PLAIN_ERRORS[behavior];
+    switch (policy) {
+      case 'REJECT_ON_ERROR':
+        return once({ state: 'dead-lettered', reason: 'handler-error', errorMessageIncludes }, 'error');
+      case 'NACK_ON_ERROR':
+        return { final: { state: 'dead-lettered', reason: 'max-deliveries', errorMessageIncludes }, deliveries: MATRIX_MAX_DELIVERIES, reply: 'error', manualResults: [] };
+      case 'MANUAL':
+        return once({ state: 'unsettled' }, 'error');
+      default:
+        return once(ACKED, 'error');
+    }
+  }
+  switch (behavior) {
+    case 'completes':
+      return once(policy === 'MANUAL' ? { state: 'unsettled' } : ACKED, 'value');
+    case 'manual ack then throw':
+      return once(ACKED, 'error', [!ackFirst]);
+    case 'double ack':
+      return once(ACKED, 'value', [!ackFirst, false]);
+    case 'settles after returning':
+      return policy === 'MANUAL'
+        ? { ...once({ state: 'dead-lettered', reason: 'late' }, 'value'), lateSettleResult: true }
+        : { ...once(ACKED, 'value'), lateSettleResult: false };
+    default:
+      throw new Error(`no expectation for ${behavior}`);
+  }
+}
