@@ -1,3 +1,5 @@
+// Nest's decorators need the Reflect metadata API before any of them runs.
+import 'reflect-metadata';
 export { AckContext, isAckContext, type Settler } from './ack-context';
 export { AckControlException, isAckControlException } from './ack-control.exception';
 export { AckMessage } from './ack-message.exception';

@@ -1,3 +1,5 @@
+// Nest's decorators need the Reflect metadata API before any of them runs.
+import 'reflect-metadata';
 export { AckErrorInterceptor } from './ack-error.interceptor';
 export { AckExceptionFilter } from './ack-exception.filter';
 export { AckModule } from './ack.module';
