@@ -1,0 +1,6 @@
+import 'reflect-metadata';
+import { rabbitConformanceAdapter } from '../support/rabbit-conformance-adapter';
+import { runConformanceSuite } from './suite';
+
+// The default set-up: a quorum queue with the broker's own delivery count, dead letters to `<queue>.dlq`.
+runConformanceSuite(rabbitConformanceAdapter());
