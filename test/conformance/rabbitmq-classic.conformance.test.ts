@@ -1,0 +1,6 @@
+import 'reflect-metadata';
+import { rabbitConformanceAdapter } from '../support/rabbit-conformance-adapter';
+import { runConformanceSuite } from './suite';
+
+// Classic queues count no deliveries: this proves our own delivery-count header (republish on nack).
+runConformanceSuite(rabbitConformanceAdapter({ queueType: 'classic' }));
