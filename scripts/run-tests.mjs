@@ -14,7 +14,10 @@ const walk = (dir) => {
     else if (name.endsWith('.test.js')) files.push(path);
   }
 };
-for (const root of roots.length ? roots : ['build/test']) walk(root);
+for (const root of roots.length ? roots : ['build/test']) {
+  if (statSync(root).isDirectory()) walk(root);
+  else files.push(root);
+}
 if (files.length === 0) {
   console.error('no test files found; run `npm run build:test` first');
   process.exit(1);

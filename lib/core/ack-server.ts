@@ -8,24 +8,15 @@ import type { AckServerOptions } from './ack-server-options';
 import { resolveServerSettings, type AckServerSettings } from './ack-server-settings';
 import { ConcurrencyLimiter } from './concurrency-limiter';
 import { describeError, type DeadLetterRecord } from './dead-letter-record';
+import { DeliverySettler, type Delivery } from './delivery-settler';
 import { runInDeliveryScope, type DeliveryScope } from './delivery-scope';
-import { FailureClock } from './failure-clock';
 import { findControlException, originalError, settlementOnFailure, settlementOnSuccess } from './handler-outcome';
 import type { InboundMessage } from './inbound-message';
 import { ACK_EXTRAS_KEY } from './metadata-keys';
-import { decideNack, resolveRetry, type ResolvedRetry } from './retry';
+import { resolveRetry, type ResolvedRetry } from './retry';
 import { SettleOnce } from './settle-once';
 import { RejectReason, type Settlement } from './settlement';
 import type { AckServerEvents, AckServerStatus, HandledEvent } from './settlement-event';
-
-/** One delivery being processed: its settle-once state and retry rules. */
-interface Delivery<M extends InboundMessage> {
-  message: M;
-  pattern: string;
-  state: SettleOnce;
-  retry: ResolvedRetry;
-  lastError?: unknown;
-}
 
 /**
  * The base of every nestjs-ack server. It finds the handler, decodes the body,
@@ -44,7 +35,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
   protected readonly events = new EventEmitter();
   private readonly limiter: ConcurrencyLimiter;
   private readonly inFlight = new Map<Promise<void>, SettleOnce>();
-  private readonly failureClock = new FailureClock();
+  private readonly settler: DeliverySettler<M>;
   private readonly handlerRetry = new WeakMap<MessageHandler, ResolvedRetry>();
   private closing?: Promise<void>;
 
@@ -52,6 +43,19 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
     super();
     this.settings = resolveServerSettings(options);
     this.limiter = new ConcurrencyLimiter(this.settings.concurrency);
+    this.settler = new DeliverySettler<M>(
+      {
+        ack: (message) => this.ackMessage(message),
+        nack: (message, delayMs) => this.nackMessage(message, delayMs),
+        reject: (message, record) => this.rejectMessage(message, record),
+      },
+      {
+        logger: this.logger,
+        logSettlements: this.settings.logSettlements,
+        reportError: (error, what) => this.reportError(error, what),
+        settled: (event) => this.events.emit('settled', event),
+      },
+    );
     this.initializeSerializer(options);
     this.initializeDeserializer(options);
     // An 'error' event without listeners would throw; errors are logged instead.
@@ -168,7 +172,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
     try {
       packet = await this.decodePacket(message);
     } catch (error) {
-      await this.settle(delivery, { kind: 'reject', reason: RejectReason.DESERIALIZATION, error });
+      await this.settler.settle(delivery, { kind: 'reject', reason: RejectReason.DESERIALIZATION, error });
       return 'refused';
     }
     delivery.pattern = this.getPatternAsString(packet.pattern);
@@ -177,13 +181,13 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
     if (!handler) {
       const error = new Error(`no handler for pattern "${delivery.pattern}"`);
       if (isRequest) await this.replyError(delivery, packet.id, { status: 'error', message: error.message });
-      await this.settle(delivery, { kind: 'reject', reason: RejectReason.NO_HANDLER, error });
+      await this.settler.settle(delivery, { kind: 'reject', reason: RejectReason.NO_HANDLER, error });
       return 'refused';
     }
     const extras: AckHandlerExtras = handler.extras?.[ACK_EXTRAS_KEY] ?? {};
     const policy: AckPolicy = extras.method ?? extras.controller ?? this.settings.defaultPolicy;
     delivery.retry = this.retryFor(handler, extras);
-    const settle = (settlement: Settlement) => this.settle(delivery, settlement);
+    const settle = (settlement: Settlement) => this.settler.settle(delivery, settlement);
     const context = this.createContext(message, delivery.pattern, state, settle);
 
     if (policy === 'ACK_FIRST') await settle({ kind: 'ack' });
@@ -215,13 +219,13 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
         this.logger.warn(`${where} threw ${control.name}, but ACK_FIRST acked the message already`);
         return;
       }
-      await this.settle(delivery, control.toSettlement());
+      await this.settler.settle(delivery, control.toSettlement());
       return;
     }
     const { errorName, errorMessage } = describeError(delivery.lastError);
     this.logger.error(`${where} failed: ${errorName}: ${errorMessage}`);
     const onFailure = settlementOnFailure(policy, delivery.lastError);
-    if (onFailure) await this.settle(delivery, onFailure);
+    if (onFailure) await this.settler.settle(delivery, onFailure);
   }
 
   private retryFor(handler: MessageHandler, extras: AckHandlerExtras): ResolvedRetry {
@@ -232,65 +236,6 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
       this.handlerRetry.set(handler, retry);
     }
     return retry;
-  }
-
-  /** Settles once: the first decision wins, later ones resolve `false` and never reach the broker. */
-  private async settle(delivery: Delivery<M>, requested: Settlement): Promise<boolean> {
-    if (!delivery.state.claim(requested)) return false;
-    const { message } = delivery;
-    if (requested.kind !== 'ack') this.failureClock.failed(message.key);
-    let settlement = requested;
-    if (requested.kind === 'nack') {
-      const decision = decideNack(delivery.retry, message.deliveryCount, requested.delayMs);
-      settlement = decision.kind === 'nack' ? decision : { kind: 'reject', reason: decision.reason, error: requested.error ?? delivery.lastError };
-      delivery.state.record(settlement);
-    }
-    try {
-      if (settlement.kind === 'ack') await this.ackMessage(message);
-      else if (settlement.kind === 'nack') await this.nackMessage(message, settlement.delayMs ?? 0);
-      else await this.deadLetter(delivery, settlement);
-    } catch (error) {
-      this.reportError(error instanceof Error ? error : new Error(String(error)), `could not ${settlement.kind} message at ${JSON.stringify(message.source)}`);
-      return true;
-    }
-    if (settlement.kind !== 'nack') this.failureClock.forget(message.key);
-    this.afterSettle(delivery, settlement);
-    return true;
-  }
-
-  private async deadLetter(delivery: Delivery<M>, settlement: Extract<Settlement, { kind: 'reject' }>): Promise<void> {
-    const { message } = delivery;
-    const firstFailureAt = this.failureClock.firstFailure(message.key);
-    const record: DeadLetterRecord = {
-      body: message.body,
-      headers: message.headers,
-      source: message.source,
-      reason: settlement.reason,
-      ...describeError(settlement.error),
-      deliveryCount: message.deliveryCount,
-      firstFailureAt,
-      lastFailureAt: new Date(),
-    };
-    try {
-      await this.rejectMessage(message, record);
-    } catch (error) {
-      // Nothing is lost: the source stays with the broker and comes back.
-      const { errorMessage } = describeError(error);
-      this.logger.fatal?.(`dead-letter publish failed for ${JSON.stringify(message.source)} (${errorMessage}); nacking instead`);
-      const delayMs = delivery.retry.backoff.initialDelayMs;
-      await this.nackMessage(message, delayMs);
-      delivery.state.record({ kind: 'nack', delayMs });
-    }
-  }
-
-  private afterSettle(delivery: Delivery<M>, settlement: Settlement): void {
-    const event = { pattern: delivery.pattern, source: delivery.message.source, deliveryCount: delivery.message.deliveryCount, settlement: delivery.state.settlement ?? settlement };
-    if (this.settings.logSettlements) {
-      const { kind } = event.settlement;
-      const detail = event.settlement.kind === 'reject' ? ` (${event.settlement.reason})` : event.settlement.kind === 'nack' ? ` (delay ${event.settlement.delayMs} ms)` : '';
-      this.logger.log(`${kind}${detail} "${event.pattern}" delivery ${event.deliveryCount} at ${JSON.stringify(event.source)}`);
-    }
-    this.events.emit('settled', event);
   }
 
   private async replyValues(delivery: Delivery<M>, id: string, values: unknown[]): Promise<void> {
