@@ -99,7 +99,10 @@ export class RabbitAckClient extends ClientProxy {
     channel.once('close', () => {
       if (this.publisher !== publisher) return;
       this.teardown();
-      this.connection?.recycle('the client channel closed');
+      // When the whole connection is going, its 'close' follows; only a lone channel loss needs a recycle.
+      setImmediate(() => {
+        if (this.connection?.current === model) this.connection.recycle('the client channel closed');
+      });
     });
     // Direct reply-to: consumed without acks, on the channel that publishes the requests.
     await channel.consume(this.replyQueue, (message) => message && this.onReply(message), { noAck: this.replyQueue === DIRECT_REPLY_TO });

@@ -131,7 +131,10 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
       channel.once('close', () => {
         const wasOpen = session.open;
         this.closeSession(session);
-        if (wasOpen && this.connection?.current === model) this.connection.recycle('a channel closed');
+        // When the whole connection is going, its 'close' follows; only a lone channel loss needs a recycle.
+        setImmediate(() => {
+          if (wasOpen && this.connection?.current === model) this.connection.recycle('a channel closed');
+        });
       });
     }
     this.session = session;

@@ -1,0 +1,99 @@
+import 'reflect-metadata';
+import assert from 'node:assert/strict';
+import { setTimeout as delay } from 'node:timers/promises';
+import { afterEach, describe, it } from 'node:test';
+import { Controller, Module } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { firstValueFrom } from 'rxjs';
+import { AckModule } from '../../lib/module';
+import { peekQueue, queueDepth, rabbitmqctl } from '../support/rabbit-broker';
+import { startRabbitApp, type RabbitTestApp } from '../support/rabbit-app';
+import { waitFor } from '../support/wait-for';
+
+const processed = new Set<number>();
+let handled = 0;
+
+@Controller()
+class StreamController {
+  @EventPattern('stream.item')
+  async handle(@Payload() item: { id: number }) {
+    await delay(2); // a little work, so deliveries are in flight when the connection drops
+    processed.add(item.id);
+    handled++;
+  }
+}
+
+@Module({ imports: [AckModule.forRoot()], controllers: [StreamController] })
+class StreamModule {}
+
+const TOTAL = 400;
+
+/** Publishes ids 1..TOTAL one by one; each emit resolves once the broker confirmed it (retrying across reconnects). */
+async function publishAll(target: RabbitTestApp): Promise<void> {
+  for (let id = 1; id <= TOTAL; id++) {
+    await firstValueFrom(target.client.emit('stream.item', { id }), { defaultValue: undefined });
+  }
+}
+
+async function assertNothingLost(target: RabbitTestApp): Promise<void> {
+  await waitFor(() => processed.size === TOTAL, { timeoutMs: 60_000, message: `all ${TOTAL} ids processed (have ${processed.size})` });
+  await waitFor(async () => {
+    const depth = await queueDepth(target.queue);
+    return depth?.ready === 0 && depth.unacked === 0;
+  }, { timeoutMs: 30_000, message: 'queue depth 0 (ready and unacked)' });
+  assert.equal((await peekQueue(`${target.queue}.dlq`)).length, 0, 'nothing dead-lettered');
+}
+
+describe('RabbitMQ connection loss mid-stream', () => {
+  let target: RabbitTestApp | undefined;
+
+  afterEach(async () => {
+    // Always leave the broker running for the next test, whatever happened.
+    await rabbitmqctl('start_app').catch(() => undefined);
+    await rabbitmqctl('await_startup').catch(() => undefined);
+    await target?.close();
+    target = undefined;
+  });
+
+  it('broker application restarted (stop_app / start_app): every message processed, none lost', { timeout: 180_000 }, async () => {
+    processed.clear();
+    handled = 0;
+    target = await startRabbitApp(StreamModule, { concurrency: 5 }, 'restart');
+    const publishing = publishAll(target);
+    await waitFor(() => handled >= 50, { timeoutMs: 30_000, message: '50 handled before the restart' });
+    try {
+      await rabbitmqctl('stop_app');
+      await waitFor(() => target!.events.includes('disconnected'), { timeoutMs: 30_000, message: 'the server saw the disconnect' });
+    } finally {
+      await rabbitmqctl('start_app');
+    }
+    await publishing;
+    await assertNothingLost(target);
+    assert.ok(handled >= TOTAL, "at-least-once: duplicates allowed, never fewer");
+    assertReconnectedOnce(target.events);
+  });
+
+  it('connections closed by the broker (close_all_connections): reconnects and resumes', { timeout: 120_000 }, async () => {
+    processed.clear();
+    handled = 0;
+    target = await startRabbitApp(StreamModule, { concurrency: 5 }, 'closeall');
+    const publishing = publishAll(target);
+    await waitFor(() => handled >= 50, { timeoutMs: 30_000, message: '50 handled before the close' });
+    await rabbitmqctl('close_all_connections', 'nestjs-ack reliability test');
+    await waitFor(() => target!.events.includes('disconnected'), { timeoutMs: 30_000, message: 'the server saw the disconnect' });
+    await publishing;
+    await assertNothingLost(target);
+    assertReconnectedOnce(target.events);
+    assert.equal(target.server.unwrap() !== undefined, true, 'connected again');
+  });
+});
+
+/**
+ * One drop, one recovery: a late settle of an old delivery on the new channel
+ * (RabbitMQ 406) would have closed it and shown as a second disconnect.
+ */
+function assertReconnectedOnce(events: string[]): void {
+  assert.equal(events.filter((e) => e === 'disconnected').length, 1, `one disconnect (events: ${events.join(', ')})`);
+  assert.ok(events.includes('reconnecting'), 'reconnecting reported');
+  assert.equal(events.at(-1), 'connected', 'connected again at the end');
+}
