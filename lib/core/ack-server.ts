@@ -113,7 +113,8 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
   }
 
   protected setStatus(status: AckServerStatus): void {
-    this._status$.next(status);
+    // Nest 10 has no status stream.
+    this._status$?.next(status);
   }
 
   /** Reports a broker error without stopping the server. */
@@ -129,6 +130,11 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
   protected async handleMessage(message: M): Promise<void> {
     if (this.isClosing) return; // intake stopped: left unsettled, the broker redelivers it
     await this.limiter.acquire();
+    if (this.isClosing) {
+      // close() began while this delivery waited for a slot: not started, left unsettled for redelivery.
+      this.limiter.release();
+      return;
+    }
     const state = new SettleOnce();
     const delivery: Delivery<M> = { message, pattern: message.pattern ?? '', state, retry: this.settings.retry };
     const startedAt = Date.now();
