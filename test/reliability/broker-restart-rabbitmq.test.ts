@@ -3,9 +3,11 @@ import assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, it } from 'node:test';
 import { Controller, Module } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
+import { AckPolicy } from '../../lib/core';
 import { AckModule } from '../../lib/module';
+import type { RabbitAckContext } from '../../lib/rabbitmq';
 import { peekQueue, queueDepth, rabbitmqctl } from '../support/rabbit-broker';
 import { startRabbitApp, type RabbitTestApp } from '../support/rabbit-app';
 import { waitFor } from '../support/wait-for';
@@ -25,6 +27,20 @@ class StreamController {
 
 @Module({ imports: [AckModule.forRoot()], controllers: [StreamController] })
 class StreamModule {}
+
+const held: RabbitAckContext[] = [];
+
+@Controller()
+class HoldingController {
+  @AckPolicy(AckPolicy.MANUAL)
+  @EventPattern('held.item')
+  hold(@Ctx() context: RabbitAckContext) {
+    held.push(context); // settled by the test, later
+  }
+}
+
+@Module({ imports: [AckModule.forRoot()], controllers: [HoldingController] })
+class HoldingModule {}
 
 const TOTAL = 400;
 
@@ -85,6 +101,26 @@ describe('RabbitMQ connection loss mid-stream', () => {
     await assertNothingLost(target);
     assertReconnectedOnce(target.events);
     assert.equal(target.server.unwrap() !== undefined, true, 'connected again');
+  });
+
+  it('a late settle of a delivery from the dead channel never reaches the new one (no 406)', { timeout: 60_000 }, async () => {
+    held.length = 0;
+    target = await startRabbitApp(HoldingModule, {}, 'stale');
+    const errors: string[] = [];
+    target.server.on('error', (error: Error) => errors.push(error.message));
+    await firstValueFrom(target.client.emit('held.item', {}), { defaultValue: undefined });
+    await waitFor(() => held.length === 1, { message: 'the first delivery held' });
+    await rabbitmqctl('close_all_connections', 'nestjs-ack stale delivery test');
+    await waitFor(() => held.length === 2, { timeoutMs: 30_000, message: 'the redelivery on the new channel' });
+    assert.equal(held[1].getDeliveryCount(), 2);
+    await held[0].ack(); // its channel is gone: reported, never sent on the new channel
+    assert.ok(errors.some((message) => /channel closed/.test(message)), `the stale ack is reported (errors: ${errors.join(' | ')})`);
+    assert.equal(await held[1].ack(), true);
+    await waitFor(async () => {
+      const depth = await queueDepth(target!.queue);
+      return depth?.ready === 0 && depth.unacked === 0;
+    }, { message: 'acked on the new channel' });
+    assertReconnectedOnce(target.events);
   });
 });
 
