@@ -1,0 +1,11 @@
+/** `nestjs-ack/kafka`: the Kafka transport (needs the `kafkajs` peer dependency). */
+export { KafkaAckServer } from './kafka-ack.server';
+export type { KafkaAckServerOptions, KafkaTopicCreation } from './kafka-ack-server-options';
+export { KafkaAckClient } from './kafka-ack.client';
+export type { KafkaAckClientOptions } from './kafka-ack-client-options';
+export { KafkaAckContext } from './kafka-context';
+export type { KafkaMessage } from './kafka-message';
+export { KafkaReplyHeaders } from './kafka-headers';
+export { OffsetTracker, type OffsetState } from './offset-tracker';
+export { CommitCoalescer, type CommitCoalescerOptions, type CommitOffsets, type CommitSource } from './commit-coalescer';
+export { DeliveryCounter } from './delivery-counter';

@@ -1,0 +1,80 @@
+import type { KafkaConfig, logLevel } from 'kafkajs';
+import type { AckServerOptions } from '../core/ack-server-options';
+
+/** How `createTopics` creates the topics it creates. */
+export interface KafkaTopicCreation {
+  /** Partitions of each created topic (handler topics and dead-letter topics). @defaultValue 1 */
+  numPartitions?: number;
+  /** Replicas of each created topic; -1 takes the broker's default. @defaultValue -1 */
+  replicationFactor?: number;
+}
+
+/**
+ * Options of `KafkaAckServer`. The topics consumed are the handlers'
+ * patterns (plus `topics`); `concurrency` (from `AckServerOptions`) is the
+ * number of handlers running at once across partitions: within one partition
+ * messages are handled one at a time, in offset order.
+ */
+export interface KafkaAckServerOptions extends AckServerOptions {
+  /** Bootstrap brokers, `host:port`. @defaultValue ['127.0.0.1:9092'] */
+  brokers?: string[];
+  /** Client id of the consumer, producer and admin connections. @defaultValue 'nestjs-ack' */
+  clientId?: string;
+  /**
+   * Further kafkajs client settings (`ssl`, `sasl`, `connectionTimeout`,
+   * `requestTimeout`, `retry`...). Never logged.
+   * @defaultValue {}
+   */
+  client?: Omit<KafkaConfig, 'brokers' | 'clientId' | 'logCreator' | 'logLevel'>;
+  /** Consumer group of this server. Required. */
+  groupId: string;
+  /**
+   * Topics to consume besides the handler patterns. A message on a topic
+   * without a handler is dead-lettered with reason `no-handler`.
+   * @defaultValue []
+   */
+  topics?: string[];
+  /**
+   * Create the consumed topics (and their dead-letter topics) with the admin
+   * client at start, waiting for their leaders. `true` uses the defaults of
+   * `KafkaTopicCreation`. Existing topics are left as they are.
+   * @defaultValue false
+   */
+  createTopics?: boolean | KafkaTopicCreation;
+  /**
+   * Where a group without a committed offset starts: the earliest record
+   * (`true`) or the end of the partition (`false`, Kafka's `latest`; records
+   * produced before the group's first fetch are then never read).
+   * @defaultValue false
+   */
+  fromBeginning?: boolean;
+  /** Group session timeout (ms): a member silent this long is removed and its partitions reassigned. Within the broker's `group.min/max.session.timeout.ms`. @defaultValue 30000 */
+  sessionTimeout?: number;
+  /** Time (ms) members get to rejoin during a rebalance. @defaultValue 60000 */
+  rebalanceTimeout?: number;
+  /** Heartbeat interval (ms); must be below `sessionTimeout`. Heartbeats continue while handlers run. @defaultValue 3000 */
+  heartbeatInterval?: number;
+  /** Longest time (ms) a fetch waits on the broker for new records; also bounds how late a paused partition resumes. @defaultValue 500 */
+  maxWaitTimeInMs?: number;
+  /**
+   * Longest time (ms) a settlement waits before its offset is committed.
+   * Commits are coalesced: a crash loses at most this window's commits
+   * (those messages are delivered again: duplicates, never a loss).
+   * `ACK_FIRST` acks never wait: they commit before the handler runs.
+   * @defaultValue 100
+   */
+  commitInterval?: number;
+  /** Settlements that trigger a commit at once, before `commitInterval` elapsed. @defaultValue 100 */
+  commitEveryN?: number;
+  /**
+   * Dead-letter topic of a source topic: a fixed topic name, a function of the
+   * source topic, or `false` to drop rejected messages (their offset is then
+   * committed without a copy).
+   * @defaultValue `<topic>.dlt`
+   */
+  deadLetterTopic?: string | false | ((topic: string) => string);
+  /** Records fetched and waiting per partition before fetching that partition pauses. @defaultValue 500 */
+  maxQueuedPerPartition?: number;
+  /** kafkajs log level, logged through Nest's logger. @defaultValue logLevel.WARN */
+  logLevel?: logLevel;
+}

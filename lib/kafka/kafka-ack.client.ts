@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
+import { Kafka, logLevel, type Consumer, type IHeaders, type Message, type Producer } from 'kafkajs';
+import type { KafkaAckClientOptions } from './kafka-ack-client-options';
+import { decodeValue, encodeValue } from './kafka-codec';
+import { headersToStrings, KafkaReplyHeaders } from './kafka-headers';
+import { nestLogCreator } from './kafka-logger';
+import { ensureTopics } from './kafka-topics';
+
+/**
+ * Publishes to Kafka in the format of Nest's Kafka transport (the pattern is
+ * the topic, the data the JSON value): `emit()` resolves once the broker
+ * stored the record (acks=-1); `send()` adds `kafka_correlationId` and
+ * `kafka_replyTopic` headers and reads the replies on its reply topic.
+ */
+export class KafkaAckClient extends ClientProxy {
+  private readonly logger = new Logger(KafkaAckClient.name);
+  private readonly kafka: Kafka;
+  private readonly replyTopic: string;
+  private readonly ownsReplyTopic: boolean;
+  private readonly pending = new Map<string, (packet: WritePacket) => void>();
+  private producer?: Producer;
+  private connecting?: Promise<Producer>;
+  private replies?: Promise<Consumer>;
+
+  constructor(private readonly options: KafkaAckClientOptions = {}) {
+    super();
+    this.kafka = new Kafka({
+      ...options.client,
+      brokers: options.brokers ?? ['127.0.0.1:9092'],
+      clientId: options.clientId ?? 'nestjs-ack-client',
+      logLevel: options.logLevel ?? logLevel.WARN,
+      logCreator: nestLogCreator(this.logger),
+    });
+    this.ownsReplyTopic = options.replyTopic === undefined;
+    this.replyTopic = options.replyTopic ?? `nestjs-ack.replies.${randomUUID()}`;
+    this.initializeSerializer({});
+    this.initializeDeserializer({});
+  }
+
+  /** Connects the producer (the reply consumer starts at the first `send()`). */
+  async connect(): Promise<Producer> {
+    this.connecting ??= (async () => {
+      const producer = this.kafka.producer();
+      await producer.connect();
+      this.producer = producer;
+      return producer;
+    })().catch((error) => {
+      this.connecting = undefined;
+      throw error;
+    });
+    return this.connecting;
+  }
+
+  async close(): Promise<void> {
+    const replies = this.replies;
+    this.replies = undefined;
+    this.connecting = undefined;
+    if (replies) await (await replies.catch(() => undefined))?.disconnect().catch(() => undefined);
+    await this.producer?.disconnect().catch(() => undefined);
+    this.producer = undefined;
+    if (replies && this.ownsReplyTopic) {
+      const admin = this.kafka.admin();
+      await admin.connect().then(() => admin.deleteTopics({ topics: [this.replyTopic] })).catch(() => undefined);
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  unwrap<T>(): T {
+    return this.kafka as T;
+  }
+
+  /** Produces one record as it is (no encoding) and resolves once the broker stored it. */
+  async produce(topic: string, record: Message): Promise<void> {
+    const producer = await this.connect();
+    await producer.send({ topic, acks: -1, messages: [record] });
+  }
+
+  protected publish(partial: ReadPacket, callback: (packet: WritePacket) => void): () => void {
+    const packet = this.assignPacketId(partial);
+    const topic = this.normalizePattern(packet.pattern);
+    const serialized = this.serializer.serialize(packet) as ReadPacket & { id: string };
+    this.pending.set(packet.id, callback);
+    const headers: IHeaders = { [KafkaReplyHeaders.CORRELATION_ID]: packet.id, [KafkaReplyHeaders.REPLY_TOPIC]: this.replyTopic };
+    this.listenForReplies()
+      .then(() => this.produce(topic, { value: encodeValue(serialized.data), headers }))
+      .catch((err) => {
+        if (this.pending.delete(packet.id)) callback({ err, isDisposed: true });
+      });
+    return () => this.pending.delete(packet.id);
+  }
+
+  protected async dispatchEvent<T = unknown>(packet: ReadPacket): Promise<T> {
+    const serialized = this.serializer.serialize(packet) as ReadPacket;
+    await this.produce(this.normalizePattern(packet.pattern), { value: encodeValue(serialized.data) });
+    return undefined as T;
+  }
+
+  private listenForReplies(): Promise<Consumer> {
+    this.replies ??= (async () => {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      try {
+        await ensureTopics(admin, [this.replyTopic], { numPartitions: 1, replicationFactor: -1 });
+      } finally {
+        await admin.disconnect();
+      }
+      const consumer = this.kafka.consumer({ groupId: this.options.replyGroupId ?? this.replyTopic, maxWaitTimeInMs: 100 });
+      await consumer.connect();
+      // From the beginning: the topic is ours, and a reply written before the first fetch must not be skipped.
+      await consumer.subscribe({ topics: [this.replyTopic], fromBeginning: this.ownsReplyTopic });
+      await consumer.run({ eachMessage: async ({ message }) => this.onReply(headersToStrings(message.headers), message.value) });
+      return consumer;
+    })().catch((error) => {
+      this.replies = undefined;
+      throw error;
+    });
+    return this.replies;
+  }
+
+  private onReply(headers: Record<string, string>, value: Buffer | null): void {
+    const id = headers[KafkaReplyHeaders.CORRELATION_ID];
+    const callback = id === undefined ? undefined : this.pending.get(id);
+    if (!callback) return;
+    const err = headers[KafkaReplyHeaders.NEST_ERR];
+    if (err !== undefined) {
+      this.pending.delete(id);
+      callback({ err: parseLoosely(err), isDisposed: true });
+      return;
+    }
+    const isDisposed = headers[KafkaReplyHeaders.NEST_IS_DISPOSED] !== undefined;
+    if (isDisposed) this.pending.delete(id);
+    let response: unknown;
+    try {
+      response = decodeValue(value);
+    } catch {
+      response = value?.toString('utf8');
+    }
+    callback({ response: response ?? undefined, isDisposed });
+  }
+}
+
+function parseLoosely(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,6 @@
+import 'reflect-metadata';
+import { kafkaConformanceAdapter } from '../support/kafka-conformance-adapter';
+import { runConformanceSuite } from './suite';
+
+// Topic per pattern (3 partitions), fresh group per test, offsets and dead letters read from the broker.
+runConformanceSuite(kafkaConformanceAdapter());

@@ -1,0 +1,99 @@
+import { NestFactory } from '@nestjs/core';
+import { firstValueFrom } from 'rxjs';
+import { DeadLetterHeaders } from '../../lib/core';
+import { KafkaAckClient, KafkaAckServer } from '../../lib/kafka';
+import type { ConformanceAdapter, ConformanceSetup, ConformanceTarget, DeadLetterView } from '../conformance/adapter';
+import { closeSharedAdmin, deleteTopicsAndGroups, endOffsetTotal, KAFKA_BROKERS, readTopic, uncommitted } from './kafka-broker';
+import { uniqueName } from './names';
+import { testLogLevels } from './rabbit-conformance-adapter';
+
+/** Partitions of every conformance topic: concurrency on Kafka is across partitions (the close test holds 3 handlers at once). */
+const PARTITIONS = 3;
+
+/** Server settings that keep per-test start and redelivery fast. */
+export const FAST_KAFKA = { sessionTimeout: 6000, heartbeatInterval: 500, rebalanceTimeout: 6000, maxWaitTimeInMs: 50, commitInterval: 20 } as const;
+
+/** Decodes a dead-letter record's headers into the suite's view. */
+export function deadLetterView(record: { value: Buffer | null; headers?: Record<string, unknown> }): DeadLetterView {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(record.headers ?? {})) {
+    if (value !== undefined && value !== null) headers[name] = Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
+  }
+  return {
+    body: record.value ?? Buffer.alloc(0),
+    headers,
+    reason: headers[DeadLetterHeaders.REASON] ?? '',
+    errorName: headers[DeadLetterHeaders.ERROR_NAME],
+    errorMessage: headers[DeadLetterHeaders.ERROR_MESSAGE],
+    deliveryCount: Number(headers[DeadLetterHeaders.DELIVERY_COUNT] ?? NaN),
+    source: JSON.parse(headers[DeadLetterHeaders.SOURCE] ?? '{}'),
+  };
+}
+
+/**
+ * Runs the conformance suite on Kafka: a topic per pattern (3 partitions,
+ * created by the server's `createTopics`, with `<topic>.dlt`), a fresh group
+ * per start; `outstanding` is end offset minus the group's committed offset
+ * (so a message waiting for a delayed nack counts), dead letters are read
+ * from `<topic>.dlt`. Topics and the group are deleted at close.
+ */
+export function kafkaConformanceAdapter(): ConformanceAdapter {
+  const client = new KafkaAckClient({ brokers: KAFKA_BROKERS, clientId: 'nestjs-ack-conformance' });
+  return {
+    name: 'kafka',
+    async start(setup: ConformanceSetup): Promise<ConformanceTarget> {
+      const groupId = uniqueName('conformance');
+      const server = new KafkaAckServer({
+        ...setup.serverOptions,
+        ...FAST_KAFKA,
+        brokers: KAFKA_BROKERS,
+        groupId,
+        topics: setup.patterns,
+        createTopics: { numPartitions: PARTITIONS },
+        fromBeginning: true,
+      });
+      const app = await NestFactory.createMicroservice(setup.module, { strategy: server, logger: testLogLevels });
+      const topics = [...setup.patterns, ...setup.patterns.map((p) => `${p}.dlt`)];
+      try {
+        await app.listen();
+      } catch (error) {
+        await app.close().catch(() => undefined);
+        await deleteTopicsAndGroups(topics, [groupId]).catch(() => undefined);
+        throw error;
+      }
+      const deadLetterCache = new Map<string, { count: number; views: DeadLetterView[] }>();
+      let closed = false;
+      return {
+        app,
+        server,
+        emit: (pattern, data) => firstValueFrom(client.emit(pattern, data), { defaultValue: undefined }),
+        send: (pattern, data) => firstValueFrom(client.send(pattern, data)),
+        publishRaw: (pattern, body) => client.produce(pattern, { value: body }),
+        outstanding: (pattern) => uncommitted(pattern, groupId),
+        async deadLetters(pattern): Promise<DeadLetterView[]> {
+          const topic = `${pattern}.dlt`;
+          const count = await endOffsetTotal(topic);
+          if (count === 0) return [];
+          const cached = deadLetterCache.get(topic);
+          if (cached?.count === count) return cached.views;
+          const views = (await readTopic(topic)).map(deadLetterView);
+          deadLetterCache.set(topic, { count, views });
+          return views;
+        },
+        async close() {
+          if (closed) return;
+          closed = true;
+          try {
+            await app.close();
+          } finally {
+            await deleteTopicsAndGroups(topics, [groupId]).catch(() => undefined);
+          }
+        },
+      };
+    },
+    async dispose() {
+      await client.close();
+      await closeSharedAdmin();
+    },
+  };
+}
