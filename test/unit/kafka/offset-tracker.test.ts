@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { OffsetTracker } from '../../../lib/kafka';
+
+describe('OffsetTracker', () => {
+  it('has nothing to commit before a delivery', () => {
+    assert.equal(new OffsetTracker().committable(), undefined);
+  });
+
+  it('commits the lowest unsettled offset: in-flight offsets hold the commit back', () => {
+    const tracker = new OffsetTracker();
+    for (const offset of [0, 1, 2]) tracker.deliver(offset);
+    assert.equal(tracker.committable(), 0);
+    tracker.settle(1);
+    tracker.settle(2);
+    assert.equal(tracker.committable(), 0, 'settled 1 and 2 do not pass unsettled 0');
+    tracker.settle(0);
+    assert.equal(tracker.committable(), 3, 'offset + 1 of the settled prefix');
+  });
+
+  it('never passes a nacked offset, and delivers it again', () => {
+    const tracker = new OffsetTracker();
+    for (const offset of [5, 6, 7]) tracker.deliver(offset);
+    tracker.settle(5);
+    tracker.nack(6);
+    tracker.settle(7);
+    assert.equal(tracker.committable(), 6);
+    assert.equal(tracker.shouldDeliver(6), true, 'the nacked offset is delivered again');
+    assert.equal(tracker.shouldDeliver(7), false, 'a settled offset is skipped on the re-read');
+    assert.equal(tracker.shouldDeliver(5), false, 'below the committed offset');
+    assert.equal(tracker.deliver(6), true);
+    assert.equal(tracker.state(6), 'in-flight');
+    assert.equal(tracker.committable(), 6);
+    tracker.settle(6);
+    assert.equal(tracker.committable(), 8);
+  });
+
+  it('skips offsets in flight on a re-read (no second concurrent delivery)', () => {
+    const tracker = new OffsetTracker();
+    tracker.deliver(0);
+    tracker.deliver(1);
+    assert.equal(tracker.deliver(1), false);
+    assert.equal(tracker.shouldDeliver(2), true);
+  });
+
+  it('handles gaps in offsets (compaction, transaction markers)', () => {
+    const tracker = new OffsetTracker();
+    tracker.deliver(10);
+    tracker.deliver(14);
+    tracker.settle(14);
+    assert.equal(tracker.committable(), 10);
+    tracker.settle(10);
+    assert.equal(tracker.committable(), 15);
+  });
+
+  it('refuses a new offset below one already delivered (order within a partition)', () => {
+    const tracker = new OffsetTracker();
+    tracker.deliver(3);
+    assert.throws(() => tracker.deliver(2), /delivered in order/);
+  });
+
+  it('counts unsettled offsets and forgets the committed prefix', () => {
+    const tracker = new OffsetTracker();
+    for (let offset = 0; offset < 100; offset++) tracker.deliver(offset);
+    for (let offset = 0; offset < 100; offset += 2) tracker.settle(offset);
+    assert.equal(tracker.unsettled, 50);
+    for (let offset = 1; offset < 50; offset += 2) tracker.settle(offset);
+    assert.equal(tracker.committable(), 51);
+    assert.equal(tracker.state(10), 'settled');
+  });
+
+  it('keeps the invariant under random settlement order (model check)', () => {
+    for (let round = 0; round < 50; round++) {
+      const tracker = new OffsetTracker();
+      const settled = new Set<number>();
+      const count = 200;
+      for (let offset = 0; offset < count; offset++) tracker.deliver(offset);
+      const order = [...Array(count).keys()].sort(() => Math.random() - 0.5);
+      for (const offset of order) {
+        tracker.settle(offset);
+        settled.add(offset);
+        const commit = tracker.committable()!;
+        for (let below = 0; below < commit; below++) assert.ok(settled.has(below), `commit ${commit} passes unsettled ${below}`);
+        assert.ok(commit === count || !settled.has(commit), 'the commit is the lowest unsettled offset');
+      }
+      assert.equal(tracker.committable(), count);
+    }
+  });
+});
