@@ -1,11 +1,11 @@
 import type { ProducerDeserializer, ProducerSerializer } from '@nestjs/microservices';
-import type { RabbitReconnectOptions } from './rabbit-reconnect';
+import type { RabbitReconnectOptions } from './rabbit-reconnect-options';
 
 /** Options of `RabbitAckClient`. It declares nothing: the server owns the topology. */
 export interface RabbitAckClientOptions {
   /** Broker URL, or several tried in order. @defaultValue 'amqp://guest:guest@127.0.0.1:5672' */
   urls?: string | string[];
-  /** Queue that `send()` and `emit()` publish to (through the default exchange). Required unless `exchange` is set. */
+  /** Queue that `send()` and `emit()` publish to (through the default exchange). Required unless `exchange` is set. @defaultValue none */
   queue?: string;
   /**
    * Publish to this exchange instead, with the pattern (as a string) as

@@ -1,28 +1,6 @@
 import type { AckServerOptions } from '../core/ack-server-options';
-import type { RabbitReconnectOptions } from './rabbit-reconnect';
-
-/** Where rejected messages go. */
-export interface RabbitDeadLetterOptions {
-  /**
-   * Exchange (type `direct`) that receives dead letters, ours and the
-   * broker's own (a quorum queue's `x-delivery-limit`, an expired message).
-   * Set as the queue's `x-dead-letter-exchange`.
-   * @defaultValue `<queue>.dlx`
-   */
-  exchange?: string;
-  /**
-   * Queue bound to `exchange` that keeps the dead letters. Declared with the
-   * same `queueType` as the source queue.
-   * @defaultValue `<queue>.dlq`
-   */
-  queue?: string;
-  /**
-   * Routing key of dead letters on `exchange` (the queue's
-   * `x-dead-letter-routing-key`), and the key `queue` is bound with.
-   * @defaultValue the source queue's name
-   */
-  routingKey?: string;
-}
+import type { RabbitDeadLetterOptions } from './rabbit-dead-letter-options';
+import type { RabbitReconnectOptions } from './rabbit-reconnect-options';
 
 /** Options of `RabbitAckServer`. */
 export interface RabbitAckServerOptions extends AckServerOptions {
@@ -33,7 +11,7 @@ export interface RabbitAckServerOptions extends AckServerOptions {
    * @defaultValue 'amqp://guest:guest@127.0.0.1:5672'
    */
   urls?: string | string[];
-  /** The queue to consume. Required. */
+  /** The queue to consume. Required: start-up fails with a message naming it when missing. @defaultValue none */
   queue: string;
   /**
    * `quorum` (replicated, counts deliveries in `x-delivery-count`) or
