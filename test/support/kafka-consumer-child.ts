@@ -10,7 +10,8 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, delayMs));
     process.send?.({ type: 'handled', id: data.id, partition: context.getPartition(), offset: context.getOffset(), pid: process.pid });
   }, 'ACK');
-  await startKafkaApp(module, { groupId: process.env.GROUP_ID!, concurrency: 4 });
+  const { app } = await startKafkaApp(module, { groupId: process.env.GROUP_ID!, concurrency: 4 });
+  process.once('SIGTERM', () => void app.close().finally(() => process.exit(0)));
   process.send?.({ type: 'ready', pid: process.pid });
 }
 

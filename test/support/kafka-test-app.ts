@@ -2,6 +2,7 @@ import { Controller, Module, type INestMicroservice, type Type } from '@nestjs/c
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import { AckPolicy, type AckPolicy as AckPolicyValue } from '../../lib/core';
+import { AckModule } from '../../lib/module';
 import { KafkaAckContext, KafkaAckServer, type KafkaAckServerOptions } from '../../lib/kafka';
 import { FAST_KAFKA } from './kafka-conformance-adapter';
 import { KAFKA_BROKERS } from './kafka-broker';
@@ -9,7 +10,7 @@ import { testLogLevels } from './rabbit-conformance-adapter';
 
 export type KafkaTestHandler = (data: any, context: KafkaAckContext) => unknown;
 
-/** A module with one handler on `topic` under `policy`. */
+/** A module with one handler on `topic` under `policy`, with AckModule's filter. */
 export function handlerModule(topic: string, handler: KafkaTestHandler, policy?: AckPolicyValue, kind: 'event' | 'message' = 'event'): Type<unknown> {
   @Controller()
   class TopicController {
@@ -21,7 +22,7 @@ export function handlerModule(topic: string, handler: KafkaTestHandler, policy?:
   const descriptor = Object.getOwnPropertyDescriptor(proto, 'handle')!;
   (kind === 'event' ? EventPattern<string>(topic) : MessagePattern<string>(topic))(proto, 'handle', descriptor);
   if (policy) (AckPolicy(policy) as MethodDecorator)(proto, 'handle', descriptor);
-  @Module({ controllers: [TopicController] })
+  @Module({ imports: [AckModule.forRoot()], controllers: [TopicController] })
   class TopicModule {}
   return TopicModule;
 }
