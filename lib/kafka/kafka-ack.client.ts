@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
-import { Kafka, logLevel, type Consumer, type IHeaders, type Message, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Consumer, type IHeaders, type Message, type Producer } from 'kafkajs';
 import type { KafkaAckClientOptions } from './kafka-ack-client-options';
 import { decodeValue, encodeValue } from './kafka-codec';
 import { headersToStrings, KafkaReplyHeaders } from './kafka-headers';
@@ -42,7 +42,7 @@ export class KafkaAckClient extends ClientProxy {
   /** Connects the producer (the reply consumer starts at the first `send()`). */
   async connect(): Promise<Producer> {
     this.connecting ??= (async () => {
-      const producer = this.kafka.producer();
+      const producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
       await producer.connect();
       this.producer = producer;
       return producer;

@@ -1,5 +1,5 @@
 import type { IncomingRequest, WritePacket } from '@nestjs/microservices';
-import { Kafka, type Admin, type Consumer, type EachBatchPayload, type Producer } from 'kafkajs';
+import { Kafka, Partitioners, type Admin, type Consumer, type EachBatchPayload, type Producer } from 'kafkajs';
 import type { AckContext } from '../core/ack-context';
 import type { AckHandlerExtras } from '../core/ack-policy';
 import { AckServer } from '../core/ack-server';
@@ -58,10 +58,19 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
       everyN: this.kafkaSettings.commitEveryN,
       onError: (error) => this.reportError(error, 'offset commit failed (retried with the next commit)'),
     });
+    // kafkajs throws from pause/resume/seek while it restarts a crashed consumer; the
+    // restart rejoins, and `onAssignment` then sets every partition straight.
+    const safely = (what: string, call: () => void) => {
+      try {
+        call();
+      } catch (error) {
+        this.reportError(error as Error, `Kafka consumer ${what}`);
+      }
+    };
     this.host = {
-      pause: (topic, partition) => this.consumer?.pause([{ topic, partitions: [partition] }]),
-      resume: (topic, partition) => this.consumer?.resume([{ topic, partitions: [partition] }]),
-      seek: (topic, partition, offset) => this.consumer?.seek({ topic, partition, offset }),
+      pause: (topic, partition) => safely('pause', () => this.consumer?.pause([{ topic, partitions: [partition] }])),
+      resume: (topic, partition) => safely('resume', () => this.consumer?.resume([{ topic, partitions: [partition] }])),
+      seek: (topic, partition, offset) => safely('seek', () => this.consumer?.seek({ topic, partition, offset })),
       deliver: (worker, record) => this.handleMessage(toKafkaMessage(worker, record, this.deliveries)),
       reportError: (error, what) => this.reportError(error, what),
     };
@@ -89,7 +98,7 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
       const deadLetterTopics = settings.deadLetterTopic ? topics.map(settings.deadLetterTopic) : [];
       await ensureTopics(this.admin, [...topics, ...deadLetterTopics], settings.createTopics);
     }
-    this.producer = this.kafka.producer();
+    this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await this.producer.connect();
     if (topics.length === 0) return;
     const consumer = this.kafka.consumer({
@@ -110,6 +119,7 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
         if (!payload.restart) reject(payload.error);
       });
     });
+    joined.catch(() => undefined); // awaited below; a crash after the first join must not be unhandled
     // kafkajs has no "partitions revoked" callback: it emits REBALANCING right before
     // it rejoins. Commit the settled prefix now; the commit is on the wire before the
     // JoinGroup, which first needs a FindCoordinator round trip.

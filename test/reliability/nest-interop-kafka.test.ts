@@ -34,6 +34,32 @@ describe('Kafka: Nest interop and long handlers', { timeout: 120_000 }, () => {
     }
   });
 
+  it('answers requests of Nest\'s own ClientKafka.send() (reply topic, correlation id, reply partition headers)', async () => {
+    const topic = uniqueName('nestsend');
+    const groupId = uniqueName('g');
+    await createTopic([topic, `${topic}.reply`]);
+    const { app } = await startKafkaApp(handlerModule(topic, (data: { n: number }) => {
+      if (data.n < 0) throw new Error('negative on purpose');
+      return { doubled: data.n * 2 };
+    }, 'REJECT_ON_ERROR', 'message'), { groupId });
+    const nestClient = new ClientKafka({
+      client: { brokers: KAFKA_BROKERS, clientId: 'nest-client-kafka-send' },
+      consumer: { groupId: uniqueName('nest-client'), sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 100 },
+      subscribe: { fromBeginning: true },
+    });
+    nestClient.subscribeToResponseOf(topic);
+    try {
+      await nestClient.connect();
+      assert.deepEqual(await lastValueFrom(nestClient.send(topic, { n: 21 })), { doubled: 42 });
+      await assert.rejects(lastValueFrom(nestClient.send(topic, { n: -1 })));
+      await waitFor(async () => (await committedOffset(topic, groupId)) === 2, { message: 'both requests settled' });
+    } finally {
+      await nestClient.close();
+      await app.close();
+      await deleteTopicsAndGroups([topic, `${topic}.reply`, `${topic}.dlt`], [groupId]);
+    }
+  });
+
   it('a handler running longer than the session timeout keeps the group (no rebalance, handled once)', async () => {
     const topic = uniqueName('long');
     const groupId = uniqueName('g');
