@@ -12,16 +12,28 @@ import { peekQueue, queueDepth, rabbitmqctl } from '../support/rabbit-broker';
 import { startRabbitApp, type RabbitTestApp } from '../support/rabbit-app';
 import { waitFor } from '../support/wait-for';
 
-const processed = new Set<number>();
-let handled = 0;
+const stream = {
+  processed: new Set<number>(),
+  handled: 0,
+  /** Handlers of ids past FIRST_OPEN wait here, so deliveries are in flight when the connection drops. */
+  gate: Promise.resolve(),
+  open: () => {},
+  waiting: 0,
+};
+const FIRST_OPEN = 50;
 
 @Controller()
 class StreamController {
   @EventPattern('stream.item')
   async handle(@Payload() item: { id: number }) {
-    await delay(2); // a little work, so deliveries are in flight when the connection drops
-    processed.add(item.id);
-    handled++;
+    if (item.id > FIRST_OPEN) {
+      stream.waiting++;
+      await stream.gate;
+      stream.waiting--;
+    }
+    await delay(1);
+    stream.processed.add(item.id);
+    stream.handled++;
   }
 }
 
@@ -43,21 +55,39 @@ class HoldingController {
 class HoldingModule {}
 
 const TOTAL = 400;
+const CONCURRENCY = 5;
 
-/** Publishes ids 1..TOTAL one by one; each emit resolves once the broker confirmed it (retrying across reconnects). */
-async function publishAll(target: RabbitTestApp): Promise<void> {
-  for (let id = 1; id <= TOTAL; id++) {
+function resetStream(): void {
+  stream.processed.clear();
+  stream.handled = 0;
+  stream.waiting = 0;
+  stream.gate = new Promise<void>((resolve) => (stream.open = resolve));
+}
+
+/** Publishes ids from..to one by one; each emit resolves once the broker confirmed it (retrying across reconnects). */
+async function publishRange(target: RabbitTestApp, from: number, to: number): Promise<void> {
+  for (let id = from; id <= to; id++) {
     await firstValueFrom(target.client.emit('stream.item', { id }), { defaultValue: undefined });
   }
 }
 
+/** First half published; FIRST_OPEN processed; a full concurrency window of handlers waiting at the gate. */
+async function startStream(target: RabbitTestApp): Promise<void> {
+  await publishRange(target, 1, TOTAL / 2);
+  await waitFor(() => stream.handled >= FIRST_OPEN && stream.waiting === CONCURRENCY, { timeoutMs: 30_000, message: `${FIRST_OPEN} handled and ${CONCURRENCY} in flight` });
+}
+
+/** Everything processed (duplicates allowed), queue empty on the broker, nothing dead-lettered, server connected again after exactly one drop. */
 async function assertNothingLost(target: RabbitTestApp): Promise<void> {
-  await waitFor(() => processed.size === TOTAL, { timeoutMs: 60_000, message: `all ${TOTAL} ids processed (have ${processed.size})` });
+  await waitFor(() => stream.processed.size === TOTAL, { timeoutMs: 60_000, message: `all ${TOTAL} ids processed (have ${stream.processed.size})` });
   await waitFor(async () => {
     const depth = await queueDepth(target.queue);
     return depth?.ready === 0 && depth.unacked === 0;
   }, { timeoutMs: 30_000, message: 'queue depth 0 (ready and unacked)' });
   assert.equal((await peekQueue(`${target.queue}.dlq`)).length, 0, 'nothing dead-lettered');
+  assert.ok(stream.handled >= TOTAL, 'at-least-once: duplicates allowed, never fewer');
+  await waitFor(() => target.events.at(-1) === 'connected', { timeoutMs: 30_000, message: 'connected again' });
+  assertReconnectedOnce(target.events);
 }
 
 describe('RabbitMQ connection loss mid-stream', () => {
@@ -72,34 +102,32 @@ describe('RabbitMQ connection loss mid-stream', () => {
   });
 
   it('broker application restarted (stop_app / start_app): every message processed, none lost', { timeout: 180_000 }, async () => {
-    processed.clear();
-    handled = 0;
-    target = await startRabbitApp(StreamModule, { concurrency: 5 }, 'restart');
-    const publishing = publishAll(target);
-    await waitFor(() => handled >= 50, { timeoutMs: 30_000, message: '50 handled before the restart' });
+    resetStream();
+    target = await startRabbitApp(StreamModule, { concurrency: CONCURRENCY }, 'restart');
+    await startStream(target);
+    let secondHalf: Promise<void> | undefined;
     try {
       await rabbitmqctl('stop_app');
       await waitFor(() => target!.events.includes('disconnected'), { timeoutMs: 30_000, message: 'the server saw the disconnect' });
+      secondHalf = publishRange(target, TOTAL / 2 + 1, TOTAL); // waits for the broker, retrying
     } finally {
       await rabbitmqctl('start_app');
     }
-    await publishing;
+    stream.open(); // the in-flight handlers finish; their acks cannot reach the dead channel
+    await secondHalf;
     await assertNothingLost(target);
-    assert.ok(handled >= TOTAL, "at-least-once: duplicates allowed, never fewer");
-    assertReconnectedOnce(target.events);
   });
 
   it('connections closed by the broker (close_all_connections): reconnects and resumes', { timeout: 120_000 }, async () => {
-    processed.clear();
-    handled = 0;
-    target = await startRabbitApp(StreamModule, { concurrency: 5 }, 'closeall');
-    const publishing = publishAll(target);
-    await waitFor(() => handled >= 50, { timeoutMs: 30_000, message: '50 handled before the close' });
+    resetStream();
+    target = await startRabbitApp(StreamModule, { concurrency: CONCURRENCY }, 'closeall');
+    await startStream(target);
     await rabbitmqctl('close_all_connections', 'nestjs-ack reliability test');
     await waitFor(() => target!.events.includes('disconnected'), { timeoutMs: 30_000, message: 'the server saw the disconnect' });
-    await publishing;
+    const secondHalf = publishRange(target, TOTAL / 2 + 1, TOTAL);
+    stream.open();
+    await secondHalf;
     await assertNothingLost(target);
-    assertReconnectedOnce(target.events);
     assert.equal(target.server.unwrap() !== undefined, true, 'connected again');
   });
 
