@@ -1,13 +1,6 @@
 import type { KafkaConfig, logLevel } from 'kafkajs';
 import type { AckServerOptions } from '../core/ack-server-options';
-
-/** How `createTopics` creates the topics it creates. */
-export interface KafkaTopicCreation {
-  /** Partitions of each created topic (handler topics and dead-letter topics). @defaultValue 1 */
-  numPartitions?: number;
-  /** Replicas of each created topic; -1 takes the broker's default. @defaultValue -1 */
-  replicationFactor?: number;
-}
+import type { KafkaTopicCreation } from './kafka-topic-creation';
 
 /**
  * Options of `KafkaAckServer`. The topics consumed are the handlers'
@@ -26,7 +19,7 @@ export interface KafkaAckServerOptions extends AckServerOptions {
    * @defaultValue {}
    */
   client?: Omit<KafkaConfig, 'brokers' | 'clientId' | 'logCreator' | 'logLevel'>;
-  /** Consumer group of this server. Required. */
+  /** Consumer group of this server; servers sharing it share the partitions. Required. @defaultValue none (start fails naming `groupId`) */
   groupId: string;
   /**
    * Topics to consume besides the handler patterns. A message on a topic

@@ -1,5 +1,6 @@
 import { logLevel } from 'kafkajs';
-import type { KafkaAckServerOptions, KafkaTopicCreation } from './kafka-ack-server-options';
+import type { KafkaAckServerOptions } from './kafka-ack-server-options';
+import type { KafkaTopicCreation } from './kafka-topic-creation';
 
 /** `KafkaAckServerOptions` (Kafka part) with defaults applied and every value checked. */
 export interface KafkaServerSettings {

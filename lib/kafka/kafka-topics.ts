@@ -1,5 +1,5 @@
 import type { Admin } from 'kafkajs';
-import type { KafkaTopicCreation } from './kafka-ack-server-options';
+import type { KafkaTopicCreation } from './kafka-topic-creation';
 
 /** Creates the topics that do not exist yet and waits for their leaders; existing topics are left as they are. */
 export async function ensureTopics(admin: Admin, topics: string[], creation: Required<KafkaTopicCreation>): Promise<void> {

@@ -2,12 +2,11 @@ import assert from 'node:assert/strict';
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { KafkaAckClient } from '../../lib/kafka';
-import { closeSharedAdmin, createTopic, deleteTopicsAndGroups, KAFKA_BROKERS, partitionOffsets } from '../support/kafka-broker';
+import { closeSharedAdmin, createTopic, deleteTopicsAndGroups, partitionOffsets, testClient } from '../support/kafka-broker';
 import { uniqueName } from '../support/names';
 import { waitFor } from '../support/wait-for';
 
-const client = new KafkaAckClient({ brokers: KAFKA_BROKERS, clientId: 'kill-kafka-test' });
+const client = testClient('kill-kafka-test');
 after(async () => {
   await client.close();
   await closeSharedAdmin();
@@ -39,7 +38,7 @@ function startConsumer(topic: string, groupId: string, processed: Map<number, nu
   return state;
 }
 
-describe('Kafka consumer killed with SIGKILL', { timeout: 120_000 }, () => {
+describe('Kafka consumer process stopped mid-stream', { timeout: 120_000 }, () => {
   it('two consumers in one group, one killed mid-stream: every message processed, none lost, commits reach the end', async () => {
     const topic = uniqueName('kill');
     const groupId = uniqueName('g');
@@ -66,6 +65,37 @@ describe('Kafka consumer killed with SIGKILL', { timeout: 120_000 }, () => {
       assert.ok(handledByAAtKill > 0 && b.handled > 0);
       // At-least-once: duplicates only from the killed consumer's uncommitted window.
       assert.ok(duplicates <= 200, `duplicates bounded by the in-flight and commit window (${duplicates})`);
+    } finally {
+      a.process.kill('SIGKILL');
+      b.process.kill('SIGTERM');
+      await waitFor(() => b.process.exitCode !== null || b.process.signalCode !== null, { timeoutMs: 15_000 }).catch(() => b.process.kill('SIGKILL'));
+      await deleteTopicsAndGroups([topic], [groupId]);
+    }
+  });
+
+  it('two consumers in one group, one closed with SIGTERM mid-stream: every message processed exactly once', async () => {
+    const topic = uniqueName('term');
+    const groupId = uniqueName('g');
+    await createTopic(topic, 4);
+    const processed = new Map<number, number>();
+    const a = startConsumer(topic, groupId, processed);
+    const b = startConsumer(topic, groupId, processed);
+    try {
+      await Promise.all([a.ready, b.ready]);
+      const total = 800;
+      const producer = await client.connect();
+      for (let start = 0; start < total; start += 20) {
+        await producer.send({ topic, acks: -1, messages: Array.from({ length: 20 }, (_, k) => ({ value: JSON.stringify({ id: start + k }) })) });
+      }
+      await waitFor(() => a.handled >= 50 && b.handled >= 50, { timeoutMs: 30_000, message: 'both consumers handling' });
+      assert.ok(processed.size < total, 'closed mid-stream');
+      const exited = new Promise<number | null>((resolve) => a.process.once('exit', (code) => resolve(code)));
+      a.process.kill('SIGTERM');
+      assert.equal(await exited, 0, 'graceful close finished');
+      await waitFor(() => processed.size === total, { timeoutMs: 60_000, intervalMs: 100, message: `all ${total} ids processed (have ${processed.size})` });
+      await waitFor(async () => (await partitionOffsets(topic, groupId)).every((p) => p.committed === p.high), { timeoutMs: 30_000, message: 'committed offsets at the end of every partition' });
+      const duplicates = [...processed.entries()].filter(([, count]) => count > 1).map(([id]) => id);
+      assert.deepEqual(duplicates, [], 'a graceful close commits what it settled: nothing is handled twice');
     } finally {
       a.process.kill('SIGKILL');
       b.process.kill('SIGTERM');

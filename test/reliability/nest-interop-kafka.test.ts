@@ -3,8 +3,7 @@ import { after, describe, it } from 'node:test';
 import { ClientKafka } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
 import type { Consumer } from 'kafkajs';
-import { KafkaAckClient } from '../../lib/kafka';
-import { closeSharedAdmin, committedOffset, createTopic, deleteTopicsAndGroups, KAFKA_BROKERS } from '../support/kafka-broker';
+import { closeSharedAdmin, committedOffset, createTopic, deleteTopicsAndGroups, KAFKA_BROKERS, testClient } from '../support/kafka-broker';
 import { handlerModule, startKafkaApp } from '../support/kafka-test-app';
 import { uniqueName } from '../support/names';
 import { waitFor } from '../support/wait-for';
@@ -75,7 +74,7 @@ describe('Kafka: Nest interop and long handlers', { timeout: 120_000 }, () => {
     let rebalances = 0;
     consumer.on(consumer.events.GROUP_JOIN, () => joins++);
     consumer.on(consumer.events.REBALANCING, () => rebalances++);
-    const client = new KafkaAckClient({ brokers: KAFKA_BROKERS });
+    const client = testClient('long-handler-test');
     try {
       await lastValueFrom(client.emit(topic, { n: 1 }), { defaultValue: undefined });
       await waitFor(async () => (await committedOffset(topic, groupId)) === 1, { timeoutMs: 20_000, message: 'committed after the long handler' });

@@ -2,13 +2,12 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { firstValueFrom } from 'rxjs';
 import { DeadLetterHeaders } from '../../lib/core';
-import { KafkaAckClient } from '../../lib/kafka';
-import { closeSharedAdmin, committedOffset, createTopic, deleteTopicsAndGroups, KAFKA_BROKERS, partitionOffsets, readTopic } from '../support/kafka-broker';
+import { closeSharedAdmin, committedOffset, createTopic, deleteTopicsAndGroups, partitionOffsets, readTopic, testClient } from '../support/kafka-broker';
 import { handlerModule, startKafkaApp } from '../support/kafka-test-app';
 import { uniqueName } from '../support/names';
 import { waitFor } from '../support/wait-for';
 
-const client = new KafkaAckClient({ brokers: KAFKA_BROKERS, clientId: 'offsets-kafka-test' });
+const client = testClient('offsets-kafka-test');
 after(async () => {
   await client.close();
   await closeSharedAdmin();

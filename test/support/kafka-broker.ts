@@ -1,4 +1,5 @@
 import { Kafka, logLevel, type Admin, type KafkaMessage } from 'kafkajs';
+import { KafkaAckClient } from '../../lib/kafka';
 import { brokerUrls } from './broker-urls';
 import { uniqueName } from './names';
 import { waitFor } from './wait-for';
@@ -104,4 +105,9 @@ export async function readTopic(topic: string, { timeoutMs = 20_000 } = {}): Pro
     await admin.deleteGroups([groupId]).catch(() => undefined);
   }
   return records.sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
+}
+
+/** Our client for tests: kafkajs logs only with TEST_LOG=1 (a deleted topic of an earlier test makes metadata noise). */
+export function testClient(clientId: string): KafkaAckClient {
+  return new KafkaAckClient({ brokers: KAFKA_BROKERS, clientId, logLevel: process.env.TEST_LOG ? logLevel.WARN : logLevel.NOTHING });
 }

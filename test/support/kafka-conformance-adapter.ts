@@ -1,9 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import { firstValueFrom } from 'rxjs';
 import { DeadLetterHeaders } from '../../lib/core';
-import { KafkaAckClient, KafkaAckServer } from '../../lib/kafka';
+import { KafkaAckServer } from '../../lib/kafka';
 import type { ConformanceAdapter, ConformanceSetup, ConformanceTarget, DeadLetterView } from '../conformance/adapter';
-import { closeSharedAdmin, deleteTopicsAndGroups, endOffsetTotal, KAFKA_BROKERS, readTopic, uncommitted } from './kafka-broker';
+import { closeSharedAdmin, deleteTopicsAndGroups, endOffsetTotal, KAFKA_BROKERS, readTopic, uncommitted, testClient } from './kafka-broker';
 import { uniqueName } from './names';
 import { testLogLevels } from './rabbit-conformance-adapter';
 
@@ -38,7 +38,7 @@ export function deadLetterView(record: { value: Buffer | null; headers?: Record<
  * from `<topic>.dlt`. Topics and the group are deleted at close.
  */
 export function kafkaConformanceAdapter(): ConformanceAdapter {
-  const client = new KafkaAckClient({ brokers: KAFKA_BROKERS, clientId: 'nestjs-ack-conformance' });
+  const client = testClient('nestjs-ack-conformance');
   return {
     name: 'kafka',
     async start(setup: ConformanceSetup): Promise<ConformanceTarget> {
