@@ -38,7 +38,6 @@ export function deadLetterView(record: { value: Buffer | null; headers?: Record<
  * from `<topic>.dlt`. Topics and the group are deleted at close.
  */
 export function kafkaConformanceAdapter(): ConformanceAdapter {
-  const client = testClient('nestjs-ack-conformance');
   return {
     name: 'kafka',
     async start(setup: ConformanceSetup): Promise<ConformanceTarget> {
@@ -61,6 +60,9 @@ export function kafkaConformanceAdapter(): ConformanceAdapter {
         await deleteTopicsAndGroups(topics, [groupId]).catch(() => undefined);
         throw error;
       }
+      // A client per test: a kafkajs producer keeps refreshing the metadata of every topic it ever
+      // wrote to, and earlier tests' deleted topics would cost each first send a retry (~250 ms).
+      const client = testClient('nestjs-ack-conformance');
       const deadLetterCache = new Map<string, { count: number; views: DeadLetterView[] }>();
       let closed = false;
       return {
@@ -86,13 +88,13 @@ export function kafkaConformanceAdapter(): ConformanceAdapter {
           try {
             await app.close();
           } finally {
+            await client.close().catch(() => undefined);
             await deleteTopicsAndGroups(topics, [groupId]).catch(() => undefined);
           }
         },
       };
     },
     async dispose() {
-      await client.close();
       await closeSharedAdmin();
     },
   };
