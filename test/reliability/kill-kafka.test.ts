@@ -18,9 +18,9 @@ interface Child {
   ready: Promise<void>;
 }
 
-function startConsumer(topic: string, groupId: string, processed: Map<number, number>): Child {
+function startConsumer(topic: string, groupId: string, processed: Map<number, number>, env: Record<string, string> = {}): Child {
   const child = fork(join(__dirname, '../support/kafka-consumer-child.js'), [], {
-    env: { ...process.env, TOPIC: topic, GROUP_ID: groupId, HANDLER_DELAY_MS: '10', KAFKAJS_NO_PARTITIONER_WARNING: '1' },
+    env: { ...process.env, TOPIC: topic, GROUP_ID: groupId, HANDLER_DELAY_MS: '10', KAFKAJS_NO_PARTITIONER_WARNING: '1', ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const state: Child = { process: child, handled: 0, ready: undefined as unknown as Promise<void> };
@@ -39,13 +39,14 @@ function startConsumer(topic: string, groupId: string, processed: Map<number, nu
 }
 
 describe('Kafka consumer process stopped mid-stream', { timeout: 120_000 }, () => {
-  it('two consumers in one group, one killed mid-stream: every message processed, none lost, commits reach the end', async () => {
+  it('two consumers in one group, one killed mid-stream, 5% of first deliveries nacked: every message processed, none lost, commits reach the end', async () => {
     const topic = uniqueName('kill');
     const groupId = uniqueName('g');
     await createTopic(topic, 4);
     const processed = new Map<number, number>();
-    const a = startConsumer(topic, groupId, processed);
-    const b = startConsumer(topic, groupId, processed);
+    const nacking = { POLICY: 'NACK_ON_ERROR', FAIL_FIRST_RATE: '0.05' };
+    const a = startConsumer(topic, groupId, processed, nacking);
+    const b = startConsumer(topic, groupId, processed, nacking);
     try {
       await Promise.all([a.ready, b.ready]);
       const total = 800;
