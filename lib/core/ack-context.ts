@@ -4,7 +4,11 @@ import type { InboundMessage } from './inbound-message';
 import type { NackOptions, RejectOptions, Settlement } from './settlement';
 import type { SettleOnce } from './settle-once';
 
-/** Settles one delivery; resolves `true` when it settled, `false` when it was settled already. */
+/**
+ * Settles one delivery; resolves `true` when it settled, `false` when it was
+ * settled already or the broker refused the command (its connection is gone:
+ * the broker redelivers the message). Never rejects.
+ */
 export type Settler = (settlement: Settlement) => Promise<boolean>;
 
 /**

@@ -44,7 +44,12 @@ export class DeliverySettler<M extends InboundMessage> {
     private readonly hooks: SettlerHooks,
   ) {}
 
-  /** Settles once: the first decision wins, later ones resolve `false` and never reach the broker. */
+  /**
+   * Settles once: the first decision wins, later ones resolve `false` and never
+   * reach the broker. Also `false` when the broker refused the command (its
+   * channel or connection is gone): reported as an `error` event, and the
+   * broker redelivers the message.
+   */
   async settle(delivery: Delivery<M>, requested: Settlement): Promise<boolean> {
     if (!delivery.state.claim(requested)) return false;
     const { message } = delivery;
@@ -60,8 +65,9 @@ export class DeliverySettler<M extends InboundMessage> {
       else if (settlement.kind === 'nack') await this.broker.nack(message, settlement.delayMs ?? 0);
       else await this.deadLetter(delivery, settlement);
     } catch (error) {
+      // The decision stands (no second command for this delivery); the broker redelivers the message.
       this.hooks.reportError(error instanceof Error ? error : new Error(String(error)), `could not ${settlement.kind} message at ${JSON.stringify(message.source)}`);
-      return true;
+      return false;
     }
     if (settlement.kind !== 'nack') this.failureClock.forget(message.key);
     this.afterSettle(delivery, settlement);

@@ -141,7 +141,7 @@ describe('RabbitMQ connection loss mid-stream', () => {
     await rabbitmqctl('close_all_connections', 'nestjs-ack stale delivery test');
     await waitFor(() => held.length === 2, { timeoutMs: 30_000, message: 'the redelivery on the new channel' });
     assert.equal(held[1].getDeliveryCount(), 2);
-    await held[0].ack(); // its channel is gone: reported, never sent on the new channel
+    assert.equal(await held[0].ack(), false, "its channel is gone: refused and reported, never sent on the new channel");
     assert.ok(errors.some((message) => /channel closed/.test(message)), `the stale ack is reported (errors: ${errors.join(' | ')})`);
     assert.equal(await held[1].ack(), true);
     await waitFor(async () => {
