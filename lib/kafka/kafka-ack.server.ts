@@ -87,6 +87,15 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
   }
 
   protected async start(): Promise<void> {
+    try {
+      await this.connectAndRun();
+    } catch (error) {
+      await this.closeClients(); // nothing left open when start fails
+      throw error;
+    }
+  }
+
+  private async connectAndRun(): Promise<void> {
     const settings = this.kafkaSettings;
     const topics = [...new Set([...this.messageHandlers.keys(), ...settings.topics])];
     topics.forEach((topic) => assertTopicName(topic, 'handler pattern (a KafkaAckServer pattern is a topic)'));
@@ -142,6 +151,10 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
       // reported by the coalescer; the uncommitted messages are delivered again
     }
     this.coalescer.stop();
+    await this.closeClients();
+  }
+
+  private async closeClients(): Promise<void> {
     await this.consumer?.disconnect().catch((error) => this.reportError(error, 'Kafka consumer disconnect'));
     await this.producer?.disconnect().catch((error) => this.reportError(error, 'Kafka producer disconnect'));
     await this.admin?.disconnect().catch((error) => this.reportError(error, 'Kafka admin disconnect'));

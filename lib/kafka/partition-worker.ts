@@ -43,16 +43,12 @@ export class PartitionWorker implements CommitSource {
     private readonly maxQueued: number,
   ) {}
 
-  /** Whether this worker still owns the partition (it was not revoked, the server is not closing). */
-  get active(): boolean {
-    return this.closed === undefined;
-  }
-
   /** Whether the partition waits for a nacked message's delay. */
   get waitingForRetry(): boolean {
     return this.retry !== undefined;
   }
 
+  /** Records fetched and not yet started. */
   get queued(): number {
     return this.queue.length;
   }
