@@ -18,7 +18,8 @@ import { toKafkaMessage, type KafkaMessage } from './kafka-message';
 import { replyRecord } from './kafka-reply';
 import { assertTopicName, resolveKafkaSettings, type KafkaServerSettings } from './kafka-settings';
 import { ensureTopics } from './kafka-topics';
-import { PartitionWorker, type PartitionHost } from './partition-worker';
+import { PartitionAssignment } from './partition-assignment';
+import type { PartitionHost, PartitionWorker } from './partition-worker';
 
 /**
  * nestjs-ack on Kafka (kafkajs). One consumer group; the topics are the
@@ -39,10 +40,9 @@ import { PartitionWorker, type PartitionHost } from './partition-worker';
  */
 export class KafkaAckServer extends AckServer<KafkaMessage> {
   readonly kafkaSettings: KafkaServerSettings;
-  private readonly workers = new Map<string, PartitionWorker>();
   private readonly deliveries = new DeliveryCounter();
   private readonly coalescer: CommitCoalescer;
-  private readonly host: PartitionHost;
+  private readonly partitions: PartitionAssignment;
   private kafka?: Kafka;
   private consumer?: Consumer;
   private producer?: Producer;
@@ -59,7 +59,7 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
       onError: (error) => this.reportError(error, 'offset commit failed (retried with the next commit)'),
     });
     // kafkajs throws from pause/resume/seek while it restarts a crashed consumer; the
-    // restart rejoins, and `onAssignment` then sets every partition straight.
+    // restart rejoins, and `PartitionAssignment.assign` then sets every partition straight.
     const safely = (what: string, call: () => void) => {
       try {
         call();
@@ -67,13 +67,14 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
         this.reportError(error as Error, `Kafka consumer ${what}`);
       }
     };
-    this.host = {
+    const host: PartitionHost = {
       pause: (topic, partition) => safely('pause', () => this.consumer?.pause([{ topic, partitions: [partition] }])),
       resume: (topic, partition) => safely('resume', () => this.consumer?.resume([{ topic, partitions: [partition] }])),
       seek: (topic, partition, offset) => safely('seek', () => this.consumer?.seek({ topic, partition, offset })),
       deliver: (worker, record) => this.handleMessage(toKafkaMessage(worker, record, this.deliveries)),
       reportError: (error, what) => this.reportError(error, what),
     };
+    this.partitions = new PartitionAssignment(host, this.coalescer, this.deliveries, this.kafkaSettings.maxQueuedPerPartition);
   }
 
   /** The kafkajs clients, once started. */
@@ -120,7 +121,7 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
     this.consumer = consumer;
     const joined = new Promise<void>((resolve, reject) => {
       consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
-        this.onAssignment(payload.memberAssignment);
+        this.partitions.assign(payload.memberAssignment);
         resolve();
       });
       consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -140,7 +141,7 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
   }
 
   protected async stopReceiving(): Promise<void> {
-    for (const worker of this.workers.values()) worker.stop();
+    this.partitions.stopAll();
     if (this.consumer && this.subscribed.length > 0) this.consumer.pause(this.subscribed.map((topic) => ({ topic })));
   }
 
@@ -167,8 +168,7 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
   }
 
   protected async nackMessage(message: KafkaMessage, delayMs: number): Promise<void> {
-    const worker = message.owner as PartitionWorker;
-    worker.nack(Number(message.offset), delayMs);
+    this.ownerOf(message).nack(Number(message.offset), delayMs);
   }
 
   protected async rejectMessage(message: KafkaMessage, record: DeadLetterRecord): Promise<void> {
@@ -177,7 +177,8 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
       const headers = mergeDeadLetterHeaders(message.rawHeaders, message.headers, deadLetterHeaders(record));
       await this.producer!.send({ topic, acks: -1, messages: [{ key: message.recordKey, value: message.recordValue, headers }] });
     }
-    this.settled(message);
+    // The dead letter is written; a partition given up meanwhile is read again by its new owner (a duplicate, no loss).
+    if ((message.owner as PartitionWorker).owns) this.settled(message);
   }
 
   protected async publishReply(message: KafkaMessage, packet: WritePacket & { id: string }): Promise<void> {
@@ -208,48 +209,25 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
 
   private async onBatch({ batch, isStale }: EachBatchPayload): Promise<void> {
     if (isStale() || this.isClosing) return;
-    this.workerFor(batch.topic, batch.partition).enqueue(batch.messages);
+    this.partitions.workerFor(batch.topic, batch.partition).enqueue(batch.messages);
   }
 
-  /** After each (re)join: keep the partitions still ours, retire the revoked ones, start the new ones. */
-  private onAssignment(assignment: Record<string, number[]>): void {
-    const assigned = new Set<string>();
-    for (const [topic, partitions] of Object.entries(assignment)) for (const partition of partitions) assigned.add(`${topic}/${partition}`);
-    for (const [key, worker] of this.workers) {
-      if (assigned.has(key)) {
-        worker.rejoined();
-        this.coalescer.reset(worker); // commit again: a commit racing the rejoin may have been refused
-      } else {
-        worker.retire();
-        this.coalescer.drop(worker);
-        this.deliveries.forgetPartition(worker.topic, worker.partition);
-        this.workers.delete(key);
-      }
-    }
-    for (const key of assigned) {
-      if (this.workers.has(key)) continue;
-      const slash = key.lastIndexOf('/');
-      const worker = this.workerFor(key.slice(0, slash), Number(key.slice(slash + 1)));
-      this.host.resume(worker.topic, worker.partition); // a pause left from an earlier ownership
-    }
-  }
-
-  private workerFor(topic: string, partition: number): PartitionWorker {
-    const key = `${topic}/${partition}`;
-    let worker = this.workers.get(key);
-    if (!worker) {
-      worker = new PartitionWorker(topic, partition, this.host, this.kafkaSettings.maxQueuedPerPartition);
-      this.workers.set(key, worker);
-    }
-    return worker;
-  }
-
+  /**
+   * Marks the message settled; its commit follows. Throws when the partition went to
+   * another consumer meanwhile (the settle call then resolves false): the new owner
+   * reads the message again from the last commit.
+   */
   private settled(message: KafkaMessage): void {
-    const worker = message.owner as PartitionWorker;
-    if (!worker.owns) return; // the partition went to another consumer, which reads it from the last commit
+    const worker = this.ownerOf(message);
     worker.settle(Number(message.offset));
     this.deliveries.forget(message.topic, message.partition, Number(message.offset));
     this.coalescer.settled(worker);
+  }
+
+  private ownerOf(message: KafkaMessage): PartitionWorker {
+    const worker = message.owner as PartitionWorker;
+    if (!worker.owns) throw new Error(`partition ${message.topic}/${message.partition} was given to another consumer, which reads the message again from the last commit`);
+    return worker;
   }
 
   private policyOf(topic: string): string {

@@ -1,0 +1,63 @@
+import type { CommitCoalescer } from './commit-coalescer';
+import type { DeliveryCounter } from './delivery-counter';
+import { PartitionWorker, type PartitionHost } from './partition-worker';
+
+/**
+ * The partitions this consumer owns, one `PartitionWorker` each, kept in step
+ * with the group's assignment (kafkajs `GROUP_JOIN` after every rebalance).
+ */
+export class PartitionAssignment {
+  private readonly workers = new Map<string, PartitionWorker>();
+
+  constructor(
+    private readonly host: PartitionHost,
+    private readonly coalescer: CommitCoalescer,
+    private readonly deliveries: DeliveryCounter,
+    private readonly maxQueued: number,
+  ) {}
+
+  /**
+   * After each (re)join: partitions still ours are fetched again from their
+   * commit (kafkajs restarts there) and committed again; revoked ones are
+   * retired (their running handlers no longer commit, their delivery counts are
+   * forgotten); new ones get a worker.
+   */
+  assign(assignment: Record<string, number[]>): void {
+    const assigned = new Map<string, [string, number]>();
+    for (const [topic, partitions] of Object.entries(assignment)) {
+      for (const partition of partitions) assigned.set(`${topic}/${partition}`, [topic, partition]);
+    }
+    for (const [key, worker] of this.workers) {
+      if (assigned.has(key)) {
+        worker.rejoined();
+        this.coalescer.reset(worker); // the flush racing the rejoin may have been refused
+        continue;
+      }
+      worker.retire();
+      this.coalescer.drop(worker);
+      this.deliveries.forgetPartition(worker.topic, worker.partition);
+      this.workers.delete(key);
+    }
+    for (const [key, [topic, partition]] of assigned) {
+      if (this.workers.has(key)) continue;
+      this.workerFor(topic, partition);
+      this.host.resume(topic, partition); // a pause left from an earlier ownership
+    }
+  }
+
+  /** The worker of a partition (created when missing). */
+  workerFor(topic: string, partition: number): PartitionWorker {
+    const key = `${topic}/${partition}`;
+    let worker = this.workers.get(key);
+    if (!worker) {
+      worker = new PartitionWorker(topic, partition, this.host, this.maxQueued);
+      this.workers.set(key, worker);
+    }
+    return worker;
+  }
+
+  /** Closing: deliver nothing more. */
+  stopAll(): void {
+    for (const worker of this.workers.values()) worker.stop();
+  }
+}
