@@ -6,6 +6,7 @@ import type { KafkaAckClientOptions } from './kafka-ack-client-options';
 import { decodeValue, encodeValue } from './kafka-codec';
 import { headersToStrings, KafkaReplyHeaders } from './kafka-headers';
 import { nestLogCreator } from './kafka-logger';
+import { assertTopicName } from './kafka-settings';
 import { ensureTopics } from './kafka-topics';
 
 /**
@@ -26,9 +27,14 @@ export class KafkaAckClient extends ClientProxy {
 
   constructor(private readonly options: KafkaAckClientOptions = {}) {
     super();
+    const brokers = options.brokers ?? ['127.0.0.1:9092'];
+    if (!Array.isArray(brokers) || brokers.length === 0 || brokers.some((b) => typeof b !== 'string' || !/^[^\s:]+:\d+$/.test(b))) {
+      throw new Error(`nestjs-ack: invalid KafkaAckClient option brokers ${JSON.stringify(brokers)}; allowed: a non-empty array of "host:port" strings`);
+    }
+    if (options.replyTopic !== undefined) assertTopicName(options.replyTopic, 'KafkaAckClient option replyTopic');
     this.kafka = new Kafka({
       ...options.client,
-      brokers: options.brokers ?? ['127.0.0.1:9092'],
+      brokers,
       clientId: options.clientId ?? 'nestjs-ack-client',
       logLevel: options.logLevel ?? logLevel.WARN,
       logCreator: nestLogCreator(this.logger),
@@ -63,6 +69,7 @@ export class KafkaAckClient extends ClientProxy {
     if (replies && this.ownsReplyTopic) {
       const admin = this.kafka.admin();
       await admin.connect().then(() => admin.deleteTopics({ topics: [this.replyTopic] })).catch(() => undefined);
+      if (!this.options.replyGroupId) await admin.deleteGroups([this.replyTopic]).catch(() => undefined);
       await admin.disconnect().catch(() => undefined);
     }
   }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { KafkaAckClient } from '../../../lib/kafka';
 import { decodeValue, encodeValue } from '../../../lib/kafka/kafka-codec';
 import { headersToStrings, mergeDeadLetterHeaders } from '../../../lib/kafka/kafka-headers';
 import { resolveKafkaSettings } from '../../../lib/kafka/kafka-settings';
@@ -61,5 +62,12 @@ describe('KafkaAckServer options', () => {
     assert.equal(settings.createTopics, false);
     assert.equal(settings.deadLetterTopic && settings.deadLetterTopic('orders'), 'orders.dlt');
     assert.equal(resolveKafkaSettings({ groupId: 'g', deadLetterTopic: false }).deadLetterTopic, false);
+  });
+});
+
+describe('KafkaAckClient options', () => {
+  it('names a wrong option and the allowed values', () => {
+    assert.throws(() => new KafkaAckClient({ brokers: [] }), /brokers \[\]; allowed: a non-empty array of "host:port"/);
+    assert.throws(() => new KafkaAckClient({ replyTopic: 'no spaces allowed' }), /replyTopic/);
   });
 });
