@@ -45,7 +45,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
     this.limiter = new ConcurrencyLimiter(this.settings.concurrency);
     this.settler = new DeliverySettler<M>(
       {
-        ack: (message) => this.ackMessage(message),
+        ack: (message, beforeHandler) => this.ackMessage(message, { beforeHandler }),
         nack: (message, delayMs) => this.nackMessage(message, delayMs),
         reject: (message, record) => this.rejectMessage(message, record),
       },
@@ -68,8 +68,11 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
   protected abstract stopReceiving(): Promise<void>;
   /** Flushes what the broker needs (commits) and closes connections. */
   protected abstract disconnect(): Promise<void>;
-  /** Acks the delivery on the broker. */
-  protected abstract ackMessage(message: M): Promise<void>;
+  /**
+   * Acks the delivery on the broker. `beforeHandler` is true for `ACK_FIRST`'s
+   * ack, which must be durable before the handler runs (Kafka flushes its commit).
+   */
+  protected abstract ackMessage(message: M, options: { beforeHandler: boolean }): Promise<void>;
   /** Has the broker deliver the message again after `delayMs`. */
   protected abstract nackMessage(message: M, delayMs: number): Promise<void>;
   /**
@@ -196,7 +199,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
     const settle = (settlement: Settlement) => this.settler.settle(delivery, settlement);
     const context = this.createContext(message, delivery.pattern, state, settle);
 
-    if (policy === 'ACK_FIRST') await settle({ kind: 'ack' });
+    if (policy === 'ACK_FIRST') await settle({ kind: 'ack', beforeHandler: true });
     const scope: DeliveryScope = {};
     try {
       await runInDeliveryScope(scope, async () => {

@@ -18,7 +18,7 @@ export interface Delivery<M extends InboundMessage> {
 
 /** The broker commands a server subclass provides. */
 export interface BrokerSettleCommands<M> {
-  ack(message: M): Promise<void>;
+  ack(message: M, beforeHandler: boolean): Promise<void>;
   nack(message: M, delayMs: number): Promise<void>;
   /** Dead-letters (or drops) and settles the source; throws, without settling, when the dead-letter publish failed. */
   reject(message: M, record: DeadLetterRecord): Promise<void>;
@@ -61,7 +61,7 @@ export class DeliverySettler<M extends InboundMessage> {
       delivery.state.record(settlement);
     }
     try {
-      if (settlement.kind === 'ack') await this.broker.ack(message);
+      if (settlement.kind === 'ack') await this.broker.ack(message, settlement.beforeHandler === true);
       else if (settlement.kind === 'nack') await this.broker.nack(message, settlement.delayMs ?? 0);
       else await this.deadLetter(delivery, settlement);
     } catch (error) {

@@ -1,6 +1,6 @@
 /** The one final decision about one delivery. */
 export type Settlement =
-  | { kind: 'ack' }
+  | { kind: 'ack'; beforeHandler?: boolean }
   | { kind: 'nack'; delayMs?: number; error?: unknown }
   | { kind: 'reject'; reason: string; error?: unknown };
 

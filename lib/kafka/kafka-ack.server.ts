@@ -1,10 +1,8 @@
 import type { IncomingRequest, WritePacket } from '@nestjs/microservices';
 import { Kafka, Partitioners, type Admin, type Consumer, type EachBatchPayload, type Producer } from 'kafkajs';
 import type { AckContext } from '../core/ack-context';
-import type { AckHandlerExtras } from '../core/ack-policy';
 import { AckServer } from '../core/ack-server';
 import { deadLetterHeaders, type DeadLetterRecord } from '../core/dead-letter-record';
-import { ACK_EXTRAS_KEY } from '../core/metadata-keys';
 import type { SettleOnce } from '../core/settle-once';
 import type { Settlement } from '../core/settlement';
 import { CommitCoalescer } from './commit-coalescer';
@@ -161,10 +159,10 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
     await this.admin?.disconnect().catch((error) => this.reportError(error, 'Kafka admin disconnect'));
   }
 
-  protected async ackMessage(message: KafkaMessage): Promise<void> {
+  protected async ackMessage(message: KafkaMessage, { beforeHandler }: { beforeHandler: boolean }): Promise<void> {
     this.settled(message);
     // ACK_FIRST acks before the handler runs: commit now, or a crash during the handler would deliver it again.
-    if (this.policyOf(message.topic) === 'ACK_FIRST') await this.coalescer.flush();
+    if (beforeHandler) await this.coalescer.flush();
   }
 
   protected async nackMessage(message: KafkaMessage, delayMs: number): Promise<void> {
@@ -228,11 +226,6 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
     const worker = message.owner as PartitionWorker;
     if (!worker.owns) throw new Error(`partition ${message.topic}/${message.partition} was given to another consumer, which reads the message again from the last commit`);
     return worker;
-  }
-
-  private policyOf(topic: string): string {
-    const extras = this.getHandlerByPattern(topic)?.extras?.[ACK_EXTRAS_KEY] as AckHandlerExtras | undefined;
-    return extras?.method ?? extras?.controller ?? this.settings.defaultPolicy;
   }
 
   private async commit(offsets: Array<{ topic: string; partition: number; offset: string }>): Promise<void> {
