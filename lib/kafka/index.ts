@@ -7,6 +7,3 @@ export type { KafkaAckClientOptions } from './kafka-ack-client-options';
 export { KafkaAckContext } from './kafka-context';
 export type { KafkaMessage } from './kafka-message';
 export { KafkaReplyHeaders } from './kafka-headers';
-export { OffsetTracker, type OffsetState } from './offset-tracker';
-export { CommitCoalescer, type CommitCoalescerOptions, type CommitOffsets, type CommitSource } from './commit-coalescer';
-export { DeliveryCounter } from './delivery-counter';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CommitCoalescer, OffsetTracker, type CommitSource } from '../../../lib/kafka';
+import { CommitCoalescer, type CommitSource } from '../../../lib/kafka/commit-coalescer';
+import { OffsetTracker } from '../../../lib/kafka/offset-tracker';
 import { waitFor } from '../../support/wait-for';
 
 function source(partition: number): CommitSource & { tracker: OffsetTracker } {

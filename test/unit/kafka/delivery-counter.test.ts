@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DeliveryCounter } from '../../../lib/kafka';
+import { DeliveryCounter } from '../../../lib/kafka/delivery-counter';
 
 describe('DeliveryCounter', () => {
   it('counts deliveries per topic/partition/offset, from 1', () => {

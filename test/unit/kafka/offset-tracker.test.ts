@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { OffsetTracker } from '../../../lib/kafka';
+import { OffsetTracker } from '../../../lib/kafka/offset-tracker';
 
 describe('OffsetTracker', () => {
   it('has nothing to commit before a delivery', () => {

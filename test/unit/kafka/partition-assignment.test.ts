@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CommitCoalescer, DeliveryCounter } from '../../../lib/kafka';
+import { CommitCoalescer } from '../../../lib/kafka/commit-coalescer';
+import { DeliveryCounter } from '../../../lib/kafka/delivery-counter';
 import { PartitionAssignment } from '../../../lib/kafka/partition-assignment';
 import type { PartitionHost } from '../../../lib/kafka/partition-worker';
 
