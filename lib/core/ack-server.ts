@@ -37,6 +37,8 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
   private readonly inFlight = new Map<Promise<void>, SettleOnce>();
   private readonly settler: DeliverySettler<M>;
   private readonly handlerRetry = new WeakMap<MessageHandler, ResolvedRetry>();
+  /** Found handlers by pattern: Nest's lookup JSON-parses every pattern, which throws for plain strings. */
+  private readonly handlersByPattern = new Map<string, MessageHandler>();
   private closing?: Promise<void>;
 
   protected constructor(options: AckServerOptions) {
@@ -186,7 +188,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
     }
     delivery.pattern = this.getPatternAsString(packet.pattern);
     const isRequest = this.isRequest(message, packet);
-    const handler = this.getHandlerByPattern(delivery.pattern);
+    const handler = this.findHandler(delivery.pattern);
     if (!handler) {
       const error = new Error(`no handler for pattern "${delivery.pattern}"`);
       if (isRequest) await this.replyError(delivery, packet.id, { status: 'error', message: error.message });
@@ -235,6 +237,15 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
     this.logger.error(`${where} failed: ${errorName}: ${errorMessage}`);
     const onFailure = settlementOnFailure(policy, delivery.lastError);
     if (onFailure) await this.settler.settle(delivery, onFailure);
+  }
+
+  private findHandler(pattern: string): MessageHandler | null {
+    const known = this.handlersByPattern.get(pattern);
+    if (known) return known;
+    const handler = this.getHandlerByPattern(pattern);
+    // Only hits are kept, and only so many: patterns come from clients.
+    if (handler && this.handlersByPattern.size < 1000) this.handlersByPattern.set(pattern, handler);
+    return handler;
   }
 
   private retryFor(handler: MessageHandler, extras: AckHandlerExtras): ResolvedRetry {

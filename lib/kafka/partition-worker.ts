@@ -1,3 +1,4 @@
+import { RecordQueue } from './record-queue';
 import type { KafkaMessage as KafkaRecord } from 'kafkajs';
 import type { CommitSource } from './commit-coalescer';
 import { OffsetTracker } from './offset-tracker';
@@ -30,7 +31,7 @@ export interface PartitionHost {
  */
 export class PartitionWorker implements CommitSource {
   readonly tracker = new OffsetTracker();
-  private queue: KafkaRecord[] = [];
+  private readonly queue = new RecordQueue<KafkaRecord>();
   private pumping = false;
   private bufferPaused = false;
   private retry: { offset: number; dueAt: number; timer: NodeJS.Timeout } | undefined;
@@ -79,7 +80,7 @@ export class PartitionWorker implements CommitSource {
   nack(offset: number, delayMs: number): void {
     if (this.closed) return;
     this.tracker.nack(offset);
-    this.queue = [];
+    this.queue.clear();
     const dueAt = Date.now() + delayMs;
     if (this.retry) {
       // Several nacks (manual ones, settled late): re-read from the lowest, after the latest delay.
@@ -96,7 +97,7 @@ export class PartitionWorker implements CommitSource {
   /** After the group rebalanced and this consumer kept the partition: kafkajs fetches again from the committed offset. */
   rejoined(): void {
     if (this.closed) return;
-    this.queue = [];
+    this.queue.clear();
     this.bufferPaused = false;
     if (!this.retry) this.host.resume(this.topic, this.partition);
   }
@@ -118,7 +119,7 @@ export class PartitionWorker implements CommitSource {
 
   private close(how: 'retired' | 'stopped'): void {
     this.closed = how;
-    this.queue = [];
+    this.queue.clear();
     if (this.retry) clearTimeout(this.retry.timer);
     this.retry = undefined;
   }
@@ -137,7 +138,7 @@ export class PartitionWorker implements CommitSource {
     this.pumping = true;
     try {
       while (this.queue.length > 0 && !this.closed && !this.retry) {
-        const record = this.queue.shift()!;
+        const record = this.queue.take()!;
         try {
           if (!this.tracker.deliver(Number(record.offset))) continue; // in flight or settled already
         } catch (error) {
