@@ -277,7 +277,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
 
   private async closeGracefully(): Promise<void> {
     this.setStatus('closing');
-    await this.stopReceiving();
+    await this.stopReceiving().catch((error) => this.reportError(error instanceof Error ? error : new Error(String(error)), 'could not stop receiving'));
     const drained = await waitAll([...this.inFlight.keys()], this.settings.shutdownTimeoutMs);
     if (!drained) {
       this.logger.warn(`${this.inFlight.size} handler(s) still running after shutdownTimeoutMs=${this.settings.shutdownTimeoutMs}; left unsettled for redelivery`);

@@ -10,13 +10,15 @@ export function settlementOnSuccess(policy: AckPolicy): Settlement | undefined {
 
 /**
  * The control exception behind a failure: the thrown one itself, or, when a
- * filter erased its class (Nest's default gives a plain object), the last one
- * created in this delivery's scope.
+ * filter erased its class (Nest's default gives a plain object), the error
+ * AckModule's interceptor saw, else the last control exception created in
+ * this delivery's scope (guards run outside interceptors).
  */
 export function findControlException(error: unknown, scope: DeliveryScope): AckControlException | undefined {
   if (isAckControlException(error)) return error;
-  if (!(error instanceof Error) && scope.lastControl) return scope.lastControl;
-  return undefined;
+  if (error instanceof Error) return undefined;
+  if (scope.lastError !== undefined) return isAckControlException(scope.lastError) ? scope.lastError : undefined;
+  return scope.lastControl;
 }
 
 /** What the policy does when the handler failed with an error that is not a control exception. */

@@ -36,6 +36,13 @@ describe('handler outcome', () => {
     assert.equal(findControlException(new TypeError('real'), scope), undefined);
   });
 
+  it('trusts the interceptor\'s original error over a control exception the handler caught earlier', () => {
+    const scope: DeliveryScope = {};
+    runInDeliveryScope(scope, () => new NackMessage());
+    scope.lastError = new TypeError('thrown after catching the nack');
+    assert.equal(findControlException({ status: 'error', message: 'Internal server error' }, scope), undefined);
+  });
+
   it('recognises a thrown control exception directly, and outside any scope', () => {
     const reject = new RejectMessage({ reason: 'bad' });
     assert.equal(findControlException(reject, {}), reject);
