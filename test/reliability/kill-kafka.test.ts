@@ -38,6 +38,14 @@ function startConsumer(topic: string, groupId: string, processed: Map<number, nu
   return state;
 }
 
+/** Produces `{ id }` values 0..total-1, twenty to a batch, each batch acknowledged by all replicas. */
+async function produceIds(topic: string, total: number): Promise<void> {
+  const producer = await client.connect();
+  for (let start = 0; start < total; start += 20) {
+    await producer.send({ topic, acks: -1, messages: Array.from({ length: 20 }, (_, k) => ({ value: JSON.stringify({ id: start + k }) })) });
+  }
+}
+
 describe('Kafka consumer process stopped mid-stream', { timeout: 120_000 }, () => {
   it('two consumers in one group, one killed mid-stream, 5% of first deliveries nacked: every message processed, none lost, commits reach the end', async () => {
     const topic = uniqueName('kill');
@@ -50,10 +58,7 @@ describe('Kafka consumer process stopped mid-stream', { timeout: 120_000 }, () =
     try {
       await Promise.all([a.ready, b.ready]);
       const total = 800;
-      const producer = await client.connect();
-      for (let start = 0; start < total; start += 20) {
-        await producer.send({ topic, acks: -1, messages: Array.from({ length: 20 }, (_, k) => ({ value: JSON.stringify({ id: start + k }) })) });
-      }
+      await produceIds(topic, total);
       await waitFor(() => a.handled >= 50 && b.handled >= 50, { timeoutMs: 30_000, message: 'both consumers handling' });
       assert.ok(processed.size < total, 'killed mid-stream');
       a.process.kill('SIGKILL');
@@ -84,10 +89,7 @@ describe('Kafka consumer process stopped mid-stream', { timeout: 120_000 }, () =
     try {
       await Promise.all([a.ready, b.ready]);
       const total = 800;
-      const producer = await client.connect();
-      for (let start = 0; start < total; start += 20) {
-        await producer.send({ topic, acks: -1, messages: Array.from({ length: 20 }, (_, k) => ({ value: JSON.stringify({ id: start + k }) })) });
-      }
+      await produceIds(topic, total);
       await waitFor(() => a.handled >= 50 && b.handled >= 50, { timeoutMs: 30_000, message: 'both consumers handling' });
       assert.ok(processed.size < total, 'closed mid-stream');
       const exited = new Promise<number | null>((resolve) => a.process.once('exit', (code) => resolve(code)));
