@@ -39,7 +39,12 @@ async function main(): Promise<void> {
   client.emit('order.refunded', { orderId: 'o-1' }).subscribe();
   client.publishRaw(Buffer.from('{ not json'));
 
-  await allSettled;
+  // The guard also keeps the process alive while nacked messages wait for redelivery.
+  let guard: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    guard = setTimeout(() => reject(new Error(`only ${settled} of ${expectedSettlements} settlements after 10 s`)), 10_000);
+  });
+  await Promise.race([allSettled, stalled]).finally(() => clearTimeout(guard));
 
   const state = broker.state('orders');
   console.log(`queue "orders": ready=${state.ready} unacked=${state.unacked} delayed=${state.delayed} dead-lettered=${state.deadLetters.length}`);
