@@ -45,21 +45,14 @@ PIDFILE="$RUN/kafka.pid"
 
 is_local() { [[ "$HOST" == 127.0.0.1 || "$HOST" == localhost ]]; }
 
-# True when something accepts a TCP connection on host:port (bash's /dev/tcp, no nc needed).
-port_open() {
-  timeout 3 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$1" "$2" 2>/dev/null
-}
+# shellcheck source=tcp-probe.sh
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/tcp-probe.sh"
 
 # True when a Kafka broker answers on host:port: send an ApiVersions v0 request (api key 18,
 # correlation id 1, client id "ck") and expect a response carrying correlation id 1. A bare TCP
 # accept is not proof: some networks' proxies accept any connection.
 kafka_answers() {
-  local bytes
-  bytes="$(timeout 5 bash -c '
-    exec 3<>"/dev/tcp/$0/$1" || exit 1
-    printf "\x00\x00\x00\x0c\x00\x12\x00\x00\x00\x00\x00\x01\x00\x02ck" >&3
-    head -c 8 <&3 | od -An -tx1' "$1" "$2" 2>/dev/null)" || return 1
-  [[ "$(echo $bytes)" == "00 00 "*" 00 00 00 01" ]]
+  [[ "$(tcp_exchange "$1" "$2" '\x00\x00\x00\x0c\x00\x12\x00\x00\x00\x00\x00\x01\x00\x02ck' 8)" == "00 00 "*" 00 00 00 01" ]]
 }
 
 # 3.9 logs through log4j 1 (reload4j); 4.x through log4j2. Without a config the broker is mute.

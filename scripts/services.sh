@@ -41,7 +41,8 @@ host_port() {
 
 is_local() { [[ "$1" == 127.0.0.1 || "$1" == localhost || "$1" == ::1 ]]; }
 
-port_open() { timeout 3 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$1" "$2" 2>/dev/null; }
+# shellcheck source=tcp-probe.sh
+source "$HERE/tcp-probe.sh"
 
 # --- protocol checks: each returns 0 when the service really answers ----------------------------
 
@@ -49,12 +50,7 @@ port_open() { timeout 3 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$1" "$2" 2>/dev/null
 # (frame type 1, channel 0, class 10, method 10). Plain TCP is not enough: the Erlang node
 # may be up with the app stopped (`rabbitmqctl stop_app`), and then 5672 is closed anyway.
 rabbitmq_ok() {
-  local bytes
-  bytes="$(timeout 5 bash -c '
-    exec 3<>"/dev/tcp/$0/$1" || exit 1
-    printf "AMQP\x00\x00\x09\x01" >&3
-    head -c 11 <&3 | od -An -tx1' "$RMQ_HOST" "$RMQ_PORT" 2>/dev/null)" || return 1
-  [[ "$(echo $bytes)" == "01 00 00 "*" 00 0a 00 0a" ]]
+  [[ "$(tcp_exchange "$RMQ_HOST" "$RMQ_PORT" 'AMQP\x00\x00\x09\x01' 11)" == "01 00 00 "*" 00 0a 00 0a" ]]
 }
 
 # NATS: the server's first line is INFO {...}; JetStream must be on ("jetstream":true).
