@@ -239,7 +239,8 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
     if (onFailure) await this.settler.settle(delivery, onFailure);
   }
 
-  private findHandler(pattern: string): MessageHandler | null {
+  /** `getHandlerByPattern`, cached: use it on hot paths. */
+  protected findHandler(pattern: string): MessageHandler | null {
     const known = this.handlersByPattern.get(pattern);
     if (known) return known;
     const handler = this.getHandlerByPattern(pattern);

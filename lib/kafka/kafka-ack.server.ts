@@ -198,7 +198,7 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
   /** A request has a correlation id and a reply topic and goes to a `@MessagePattern` handler (Nest's rule). */
   protected override isRequest(message: KafkaMessage, packet: IncomingRequest): boolean {
     if (packet.id === undefined || packet.id === null || !message.replyTo) return false;
-    return !this.getHandlerByPattern(message.topic)?.isEventHandler;
+    return !this.findHandler(message.topic)?.isEventHandler;
   }
 
   protected override createContext(message: KafkaMessage, pattern: string, state: SettleOnce, settle: (s: Settlement) => Promise<boolean>): AckContext<KafkaMessage> {
