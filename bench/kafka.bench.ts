@@ -1,81 +1,190 @@
 import 'reflect-metadata';
-import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import { Kafka, logLevel } from 'kafkajs';
-import { AckPolicy } from '../lib';
+import { ServerKafka } from '@nestjs/microservices';
+import { Socket } from 'node:net';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { KafkaAckServer } from '../lib/kafka';
 import { brokerUrls } from '../test/support/broker-urls';
 import { uniqueName } from '../test/support/names';
-import { settleMeter, type BenchResult } from './measure';
+import { after, benchModule, type BrokerBench, type Contender, type Work } from './measure';
 
-const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20000);
 const PARTITIONS = 3;
+/** kafkajs' default, and nestjs-ack's `commitInterval` default: same commit cadence for everyone. */
+const COMMIT_INTERVAL = 100;
 const kafka = new Kafka({ clientId: 'bench', brokers: brokerUrls.kafka, logLevel: logLevel.NOTHING });
 
-/** A fresh topic filled with JSON values, spread over the partitions. */
-async function fill(topic: string): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }], waitForLeaders: true });
-  await admin.disconnect();
-  const producer = kafka.producer();
-  await producer.connect();
-  const messages = Array.from({ length: MESSAGES }, (_, i) => ({ key: String(i % PARTITIONS), value: JSON.stringify({ i }) }));
-  for (let i = 0; i < messages.length; i += 1000) await producer.send({ topic, acks: -1, messages: messages.slice(i, i + 1000) });
-  await producer.disconnect();
-}
-
-/** The baseline: kafkajs eachMessage with its own periodic auto-commit. */
-async function raw(topic: string): Promise<BenchResult> {
-  await fill(topic);
+/** kafkajs consuming `topic` with a fresh group, every partition concurrently (as ours does). */
+async function kafkajsConsumer(topic: string, run: (consumer: ReturnType<Kafka['consumer']>) => Promise<void>): Promise<() => Promise<void>> {
   const consumer = kafka.consumer({ groupId: uniqueName('bench-raw') });
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
-  const { tick, result: measured } = settleMeter('kafkajs eachMessage, auto-commit', MESSAGES);
-  await consumer.run({
-    autoCommitInterval: 100,
-    eachMessage: async ({ message }) => {
-      JSON.parse(String(message.value));
-      tick();
-    },
-  });
-  const result = await measured;
-  await consumer.disconnect();
-  return result;
+  await run(consumer);
+  return () => consumer.disconnect();
 }
 
-@Controller()
-class BenchController {
-  @AckPolicy(AckPolicy.REJECT_ON_ERROR)
-  @EventPattern(process.env.BENCH_KAFKA_TOPIC!)
-  handle(@Payload() _data: { i: number }): void {}
-}
+const ours = (ackModule: boolean): Contender => ({
+  role: ackModule ? 'ours+module' : 'ours',
+  label: ackModule ? 'KafkaAckServer + AckModule' : 'KafkaAckServer',
+  async start(topic, work, tick) {
+    const server = new KafkaAckServer({ brokers: brokerUrls.kafka, groupId: uniqueName('bench-ack'), fromBeginning: true, concurrency: PARTITIONS, deadLetterTopic: false, commitInterval: COMMIT_INTERVAL });
+    server.on('settled', tick);
+    const app = await NestFactory.createMicroservice(benchModule(topic, work, { ackPolicy: true, ackModule }), { strategy: server, logger: ['error'] });
+    await app.listen();
+    return () => app.close();
+  },
+});
 
-@Module({ controllers: [BenchController] })
-class BenchModule {}
+/**
+ * Kafka, a 3-partition topic: kafkajs `eachMessage` with auto-commit (most
+ * apps' baseline) and `eachBatch` + `resolveOffset` + commits (at-least-once,
+ * like ours), Nest's `ServerKafka`, `KafkaAckServer` without and with
+ * `AckModule`. Every contender reads the same backlog topic with a fresh
+ * consumer group, all partitions concurrently.
+ */
+export function kafkaBench(): BrokerBench {
+  const topics: string[] = [];
+  const backlogs = new Map<number, string>();
 
-async function withNestjsAck(topic: string): Promise<BenchResult> {
-  await fill(topic);
-  const server = new KafkaAckServer({ brokers: brokerUrls.kafka, groupId: uniqueName('bench-ack'), fromBeginning: true, concurrency: PARTITIONS, deadLetterTopic: false });
-  const app = await NestFactory.createMicroservice(BenchModule, { strategy: server, logger: ['error'] });
-  const { tick, result: measured } = settleMeter('nestjs-ack KafkaAckServer', MESSAGES);
-  server.on('settled', tick);
-  await app.listen();
-  const result = await measured;
-  await app.close();
-  return result;
-}
-
-/** Throughput of consume + commit, nestjs-ack against raw kafkajs, in the same run. */
-export async function benchKafka(): Promise<BenchResult[]> {
-  const topics = [uniqueName('bench-raw'), process.env.BENCH_KAFKA_TOPIC!];
-  try {
-    return [await raw(topics[0]), await withNestjsAck(topics[1])];
-  } finally {
+  const createTopic = async (): Promise<string> => {
+    const topic = uniqueName('bench');
+    topics.push(topic);
     const admin = kafka.admin();
     await admin.connect();
-    await admin.deleteTopics({ topics }).catch(() => undefined);
+    await admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }], waitForLeaders: true });
     await admin.disconnect();
-  }
+    return topic;
+  };
+
+  return {
+    id: 'kafka',
+    title: `Kafka, ${PARTITIONS} partitions`,
+    concurrency: PARTITIONS,
+    contenders: [
+      {
+        role: 'raw',
+        label: 'kafkajs eachBatch + resolveOffset',
+        start: (topic, work: Work, tick) =>
+          kafkajsConsumer(topic, (consumer) =>
+            consumer.run({
+              partitionsConsumedConcurrently: PARTITIONS,
+              eachBatchAutoResolve: false,
+              autoCommitInterval: COMMIT_INTERVAL,
+              eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale }) => {
+                for (const message of batch.messages) {
+                  if (!isRunning() || isStale()) break;
+                  const result = work(JSON.parse(String(message.value)));
+                  if (result) await result;
+                  resolveOffset(message.offset);
+                  tick();
+                }
+                await commitOffsetsIfNecessary();
+                await heartbeat();
+              },
+            }),
+          ),
+      },
+      {
+        role: 'raw-alt',
+        label: 'kafkajs eachMessage, auto-commit',
+        start: (topic, work: Work, tick) =>
+          kafkajsConsumer(topic, (consumer) =>
+            consumer.run({
+              partitionsConsumedConcurrently: PARTITIONS,
+              autoCommitInterval: COMMIT_INTERVAL,
+              eachMessage: async ({ message }) => {
+                const result = work(JSON.parse(String(message.value)));
+                if (result) await result;
+                tick();
+              },
+            }),
+          ),
+      },
+      {
+        role: 'nest',
+        label: 'Nest ServerKafka',
+        async start(topic, work, tick) {
+          const server = new ServerKafka({
+            client: { brokers: brokerUrls.kafka, clientId: uniqueName('bench-nest'), logLevel: logLevel.NOTHING },
+            consumer: { groupId: uniqueName('bench-nest') },
+            subscribe: { fromBeginning: true },
+            run: { partitionsConsumedConcurrently: PARTITIONS, autoCommitInterval: COMMIT_INTERVAL },
+          });
+          const handle = (data: unknown) => after(work(data), tick);
+          const app = await NestFactory.createMicroservice(benchModule(topic, handle), { strategy: server, logger: ['error'] });
+          await app.listen();
+          return () => app.close();
+        },
+      },
+      ours(false),
+      ours(true),
+    ],
+    async fill(messages) {
+      // A topic can be reread by every contender (fresh group each): one backlog per size.
+      if (messages > 0 && backlogs.has(messages)) return backlogs.get(messages)!;
+      const topic = await createTopic();
+      if (messages === 0) return topic;
+      const producer = kafka.producer();
+      await producer.connect();
+      for (let i = 0; i < messages; i += 1000) {
+        const batch = Array.from({ length: Math.min(1000, messages - i) }, (_, j) => ({ key: String((i + j) % 20), value: JSON.stringify({ i: i + j }) }));
+        await producer.send({ topic, acks: -1, messages: batch });
+      }
+      await producer.disconnect();
+      backlogs.set(messages, topic);
+      return topic;
+    },
+    async publisher(topic) {
+      const producer: Producer = kafka.producer();
+      await producer.connect();
+      let key = 0;
+      return {
+        publish: async (data) => void (await producer.send({ topic, acks: 1, messages: [{ key: String(key++ % 20), value: JSON.stringify(data) }] })),
+        close: () => producer.disconnect(),
+      };
+    },
+    async version() {
+      // kafkajs has no call that names the release: ask the broker's ApiVersions and name the newest Fetch and Produce it speaks.
+      const versions = await apiVersions(brokerUrls.kafka[0]);
+      const admin = kafka.admin();
+      await admin.connect();
+      const { brokers } = await admin.describeCluster().finally(() => admin.disconnect());
+      return `Kafka speaking Fetch v${versions.get(1)} and Produce v${versions.get(0)} (ApiVersions), ${brokers.length} broker(s)`;
+    },
+    async cleanup() {
+      const admin = kafka.admin();
+      await admin.connect();
+      await admin.deleteTopics({ topics: topics.splice(0) }).catch(() => undefined);
+      await admin.disconnect();
+      backlogs.clear();
+    },
+  };
+}
+
+/** The broker's ApiVersions v0 answer: api key -> newest version. */
+function apiVersions(address: string): Promise<Map<number, number>> {
+  const [host, port] = address.split(':');
+  return new Promise((resolve, reject) => {
+    const socket = new Socket();
+    const clientId = Buffer.from('bench');
+    const request = Buffer.alloc(4 + 2 + 2 + 4 + 2 + clientId.length);
+    request.writeInt32BE(request.length - 4, 0);
+    request.writeInt16BE(18, 4); // ApiVersions
+    request.writeInt16BE(0, 6);
+    request.writeInt32BE(1, 8);
+    request.writeInt16BE(clientId.length, 12);
+    clientId.copy(request, 14);
+    let received = Buffer.alloc(0);
+    socket.setTimeout(5000, () => socket.destroy(new Error('ApiVersions: no answer')));
+    socket.on('error', reject);
+    socket.on('data', (chunk) => {
+      received = Buffer.concat([received, chunk]);
+      if (received.length < 4 || received.length < 4 + received.readInt32BE(0)) return;
+      const versions = new Map<number, number>();
+      const count = received.readInt32BE(10);
+      for (let i = 0, at = 14; i < count; i++, at += 6) versions.set(received.readInt16BE(at), received.readInt16BE(at + 4));
+      socket.destroy();
+      resolve(versions);
+    });
+    socket.connect(Number(port), host, () => socket.write(request));
+  });
 }

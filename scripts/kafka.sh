@@ -264,6 +264,9 @@ start() {
       # It holds nothing worth keeping, so wipe it and try once more.
       tail -n 15 "$LOG" >&2 || true
       log "broker exited during start; wiping $DATA and retrying once"
+      # The dying process may still be alive for a moment: without this, the retry would wait on it
+      # instead of starting a fresh broker (seen as "No readable meta.properties files found").
+      stop >&2 || true
       rm -rf "$DATA"
       continue
     fi
@@ -320,5 +323,6 @@ case "${1:-start}" in
   restart) stop && start ;;
   status) status ;;
   reset) stop && rm -rf "$RUN" && log "removed $RUN" ;;     # fresh cluster on next start
-  *) echo "usage: $0 start|stop|restart|status|reset" >&2; exit 2 ;;
+  fetch) fetch_libs ;;                                        # only the jars (scripts/cluster.sh)
+  *) echo "usage: $0 start|stop|restart|status|reset|fetch" >&2; exit 2 ;;
 esac

@@ -17,6 +17,13 @@ export type Settler = (settlement: Settlement) => Promise<boolean>;
  * handler returned.
  */
 export class AckContext<TMessage extends InboundMessage = InboundMessage> extends BaseRpcContext<[TMessage, string]> {
+  /**
+   * The handler's error as it was thrown, before exception filters replaced it
+   * (recorded by AckModule's interceptor), for logs and dead letters.
+   * @internal
+   */
+  thrownError?: unknown;
+
   constructor(
     message: TMessage,
     pattern: string,

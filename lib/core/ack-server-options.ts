@@ -12,6 +12,12 @@ export interface AckServerOptions {
   concurrency?: number;
   /** How long `close()` lets in-flight handlers finish before leaving them unsettled. @defaultValue 10000 */
   shutdownTimeoutMs?: number;
+  /**
+   * Largest body handed to a decoder, in bytes. A bigger one is dead-lettered with reason
+   * `deserialization` without being parsed. `Infinity` turns the check off.
+   * @defaultValue 16777216 (16 MiB)
+   */
+  maxBodyBytes?: number;
   /** Logs every settlement at `log` level (pattern, source, decision; never the body). @defaultValue false */
   logSettlements?: boolean;
   /** Turns replies into what is published. @defaultValue Nest's identity serializer, then JSON */

@@ -1,5 +1,6 @@
 import { assertAckPolicy, type AckPolicy } from './ack-policy';
 import type { AckServerOptions } from './ack-server-options';
+import { assertLimit } from './option-checks';
 import { resolveRetry, type ResolvedRetry } from './retry';
 
 /** `AckServerOptions` with defaults applied and every value checked. */
@@ -9,6 +10,7 @@ export interface AckServerSettings {
   concurrency: number;
   shutdownTimeoutMs: number;
   logSettlements: boolean;
+  maxBodyBytes: number;
 }
 
 export function resolveServerSettings(options: AckServerOptions): AckServerSettings {
@@ -22,11 +24,14 @@ export function resolveServerSettings(options: AckServerOptions): AckServerSetti
   if (typeof shutdownTimeoutMs !== 'number' || !(shutdownTimeoutMs >= 0)) {
     throw new Error(`nestjs-ack: invalid shutdownTimeoutMs ${JSON.stringify(shutdownTimeoutMs)}; allowed: a number >= 0`);
   }
+  const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024 * 1024;
+  assertLimit(maxBodyBytes, 'maxBodyBytes', 1);
   return {
     defaultPolicy,
     retry: resolveRetry('retry', options.retry),
     concurrency,
     shutdownTimeoutMs,
     logSettlements: options.logSettlements ?? false,
+    maxBodyBytes,
   };
 }

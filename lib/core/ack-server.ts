@@ -1,131 +1,92 @@
-import { EventEmitter } from 'node:events';
-import type { CustomTransportStrategy, IncomingRequest, MessageHandler, WritePacket } from '@nestjs/microservices';
-import { Server } from '@nestjs/microservices';
-import { lastValueFrom, toArray } from 'rxjs';
+import type { IncomingRequest, MessageHandler, WritePacket } from '@nestjs/microservices';
+import { isObservable, lastValueFrom, toArray } from 'rxjs';
 import { AckContext } from './ack-context';
+import { isAckModuleActive } from './ack-module-presence';
+import { controlCommandOf } from './ack-control.exception';
 import type { AckHandlerExtras, AckPolicy } from './ack-policy';
 import type { AckServerOptions } from './ack-server-options';
 import { resolveServerSettings, type AckServerSettings } from './ack-server-settings';
+import type { BrokerCommands, ReplyPublisher } from './broker-commands';
 import { ConcurrencyLimiter } from './concurrency-limiter';
-import { describeError, type DeadLetterRecord } from './dead-letter-record';
-import { DeliverySettler, type Delivery } from './delivery-settler';
-import { runInDeliveryScope, type DeliveryScope } from './delivery-scope';
-import { findControlException, originalError, settlementOnFailure, settlementOnSuccess } from './handler-outcome';
+import { describeError } from './dead-letter-record';
+import { Delivery } from './delivery';
+import { DeliverySettler } from './delivery-settler';
+import { asError, RepliesNotSupportedError } from './errors';
+import { originalError, settlementOnFailure, settlementOnSuccess } from './handler-outcome';
 import type { InboundMessage } from './inbound-message';
+import { keepLease } from './lease-keeper';
 import { ACK_EXTRAS_KEY } from './metadata-keys';
+import { patternAsString, processingHooks } from './nest-compat';
+import { decodeJsonPacket, type PacketDecoder } from './packet-decoder';
 import { resolveRetry, type ResolvedRetry } from './retry';
+import { AckServerLifecycle } from './server-lifecycle';
 import { SettleOnce } from './settle-once';
 import { RejectReason, type Settlement } from './settlement';
-import type { AckServerEvents, AckServerStatus, HandledEvent } from './settlement-event';
+import type { HandledEvent } from './settlement-event';
+
+/** The context class a transport hands its handlers. */
+export type AckContextType<M extends InboundMessage> = new (message: M, pattern: string, state: SettleOnce, settle: (s: Settlement) => Promise<boolean>) => AckContext<M>;
 
 /**
- * The base of every nestjs-ack server. It finds the handler, decodes the body,
- * resolves the policy, runs the handler and awaits it (events and requests
- * alike), sends the reply, applies the policy, limits concurrency and closes
- * gracefully. A broker subclass connects, receives (calling `handleMessage`)
- * and maps ack / nack / reject to its broker.
+ * The base of every nestjs-ack server: everything one delivery goes through.
+ * It decodes the body, finds the handler, resolves the policy, renews the
+ * broker's lease while the handler runs, awaits the handler (events and
+ * requests alike) inside Nest's processing hooks, sends the reply, and applies
+ * the policy through the broker's `commands`, once.
+ *
+ * A broker subclass connects and receives (calling `handleMessage`), and gives
+ * `commands` (its settle surface, in its own file), optionally `replies`,
+ * `decodePacket` and `contextType`.
  */
-export abstract class AckServer<M extends InboundMessage = InboundMessage>
-  extends Server<AckServerEvents, AckServerStatus>
-  implements CustomTransportStrategy
-{
-  /** This transport awaits event handlers itself, so Nest must not report their errors twice. */
-  override readonly propagatesEventHandlerErrors = true;
+export abstract class AckServer<M extends InboundMessage = InboundMessage> extends AckServerLifecycle {
   protected readonly settings: AckServerSettings;
-  protected readonly events = new EventEmitter();
+  /** The broker's ack / nack / reject (and lease) commands. */
+  protected abstract readonly commands: BrokerCommands<M>;
+  /** Where replies go; transports without a reply channel leave it undefined and refuse `@MessagePattern` handlers. */
+  protected readonly replies?: ReplyPublisher<M>;
+  /** The wire format. @defaultValue JSON `{ pattern, data, id? }` in strict UTF-8 */
+  protected readonly decodePacket: PacketDecoder<M> = decodeJsonPacket;
+  /** The class of the handlers' `@Ctx()`. */
+  protected readonly contextType: AckContextType<M> = AckContext;
   private readonly limiter: ConcurrencyLimiter;
   private readonly inFlight = new Map<Promise<void>, SettleOnce>();
-  private readonly settler: DeliverySettler<M>;
   private readonly handlerRetry = new WeakMap<MessageHandler, ResolvedRetry>();
   /** Found handlers by pattern: Nest's lookup JSON-parses every pattern, which throws for plain strings. */
   private readonly handlersByPattern = new Map<string, MessageHandler>();
-  private closing?: Promise<void>;
+  private readonly warnedNoReplyAddress = new Set<string>();
+  private settlerInstance?: DeliverySettler<M>;
 
-  protected constructor(options: AckServerOptions) {
-    super();
+  protected constructor(options: AckServerOptions, transportId: symbol) {
+    super(transportId);
     this.settings = resolveServerSettings(options);
     this.limiter = new ConcurrencyLimiter(this.settings.concurrency);
-    this.settler = new DeliverySettler<M>(
-      {
-        ack: (message, beforeHandler) => this.ackMessage(message, { beforeHandler }),
-        nack: (message, delayMs) => this.nackMessage(message, delayMs),
-        reject: (message, record) => this.rejectMessage(message, record),
-      },
-      {
-        logger: this.logger,
-        logSettlements: this.settings.logSettlements,
-        reportError: (error, what) => this.reportError(error, what),
-        settled: (event) => this.events.emit('settled', event),
-      },
-    );
     this.initializeSerializer(options);
     this.initializeDeserializer(options);
-    // An 'error' event without listeners would throw; errors are logged instead.
-    this.events.on('error', () => undefined);
   }
 
-  /** Connects and starts receiving. */
-  protected abstract start(): Promise<void>;
-  /** Stops taking new deliveries; in-flight ones may still be settled. */
-  protected abstract stopReceiving(): Promise<void>;
-  /** Flushes what the broker needs (commits) and closes connections. */
-  protected abstract disconnect(): Promise<void>;
-  /**
-   * Acks the delivery on the broker. `beforeHandler` is true for `ACK_FIRST`'s
-   * ack, which must be durable before the handler runs (Kafka flushes its commit).
-   */
-  protected abstract ackMessage(message: M, options: { beforeHandler: boolean }): Promise<void>;
-  /** Has the broker deliver the message again after `delayMs`. */
-  protected abstract nackMessage(message: M, delayMs: number): Promise<void>;
-  /**
-   * Moves the message to the dead-letter target (or drops it when dead-lettering
-   * is off) and settles the source. Must not settle the source when the
-   * dead-letter publish failed: throw instead, and the base server nacks.
-   */
-  protected abstract rejectMessage(message: M, record: DeadLetterRecord): Promise<void>;
-  /** Publishes one reply packet of a request. */
-  protected abstract publishReply(message: M, packet: WritePacket & { id: string }): Promise<void>;
+  /** Sources whose dead-letter target currently refuses them (each retried with a growing delay). */
+  get deadLetterFailures(): number {
+    return this.settler.deadLetterFailures.count;
+  }
 
-  async listen(callback: (error?: unknown) => void): Promise<void> {
-    try {
-      this.setStatus('connecting');
-      await this.start();
-      this.setStatus('connected');
-      callback();
-    } catch (error) {
-      callback(error);
+  protected get shutdownTimeoutMs(): number {
+    return this.settings.shutdownTimeoutMs;
+  }
+
+  protected checkBeforeStart(): void {
+    if (!isAckModuleActive()) {
+      this.logger.warn(
+        'AckModule is not imported: control exceptions and policies still settle every message, but logs and dead letters ' +
+          'show Nest\'s "Internal server error" instead of the handler\'s own error. Import AckModule.forRoot() in the application module.',
+      );
     }
-  }
-
-  /** Stops intake, lets in-flight handlers finish within `shutdownTimeoutMs`, settles them, closes. */
-  close(): Promise<void> {
-    this.closing ??= this.closeGracefully();
-    return this.closing;
-  }
-
-  on<K extends keyof AckServerEvents>(event: K, callback: AckServerEvents[K]): this {
-    this.events.on(event as string, callback);
-    return this;
-  }
-
-  unwrap<T>(): T {
-    throw new Error('nestjs-ack: this server has no single underlying client; see the broker server\'s own accessors');
-  }
-
-  /** Whether `close()` was called. */
-  get isClosing(): boolean {
-    return this.closing !== undefined;
-  }
-
-  protected setStatus(status: AckServerStatus): void {
-    // Nest 10 has no status stream.
-    this._status$?.next(status);
-  }
-
-  /** Reports a broker error without stopping the server. */
-  protected reportError(error: Error, what: string): void {
-    this.logger.error(`${what}: ${error.message}`);
-    this.events.emit('error', error);
+    if (this.replies) return;
+    const requests = [...this.messageHandlers.entries()].filter(([, handler]) => !handler.isEventHandler).map(([pattern]) => pattern);
+    if (requests.length > 0) {
+      throw new RepliesNotSupportedError(
+        `${this.constructor.name} has no reply channel, so it cannot serve @MessagePattern handlers (${requests.map((p) => JSON.stringify(p)).join(', ')}); use @EventPattern`,
+      );
+    }
   }
 
   /**
@@ -140,15 +101,14 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
       this.limiter.release();
       return;
     }
-    const state = new SettleOnce();
-    const delivery: Delivery<M> = { message, pattern: message.pattern ?? '', state, retry: this.settings.retry };
     const startedAt = Date.now();
-    const run = this.process(delivery).then(
-      (outcome) => {
-        const event: HandledEvent = { pattern: delivery.pattern, source: message.source, deliveryCount: message.deliveryCount, outcome, durationMs: Date.now() - startedAt };
+    const state = new SettleOnce();
+    const run = this.process(message, state).then(
+      ({ pattern, outcome }) => {
+        const event: HandledEvent = { pattern, source: message.source, deliveryCount: message.deliveryCount, outcome, durationMs: Date.now() - startedAt };
         this.events.emit('handled', event);
       },
-      (error) => this.reportError(error instanceof Error ? error : new Error(String(error)), 'unexpected processing failure'),
+      (error) => this.reportError(asError(error), 'unexpected processing failure'),
     );
     this.inFlight.set(run, state);
     try {
@@ -159,84 +119,11 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
     }
   }
 
-  /** Turns the body into `{ pattern, data, id }`. Subclasses override for other wire formats. */
-  protected async decodePacket(message: M): Promise<IncomingRequest> {
-    const value = JSON.parse(message.body.toString('utf8'));
-    const packet = (await this.deserializer.deserialize(value, { channel: message.pattern })) as IncomingRequest;
-    if (packet?.pattern === undefined || packet.pattern === null) throw new Error('message has no pattern');
-    return packet;
-  }
-
-  /** Whether the delivery is a request that wants a reply. */
-  protected isRequest(message: M, packet: IncomingRequest): boolean {
-    return packet.id !== undefined && message.replyTo !== undefined;
-  }
-
-  /** Builds the handler's context; brokers override to add their own accessors. */
-  protected createContext(message: M, pattern: string, state: SettleOnce, settle: (s: Settlement) => Promise<boolean>): AckContext<M> {
-    return new AckContext(message, pattern, state, settle);
-  }
-
-  private async process(delivery: Delivery<M>): Promise<HandledEvent['outcome']> {
-    const { message, state } = delivery;
-    let packet: IncomingRequest;
-    try {
-      packet = await this.decodePacket(message);
-    } catch (error) {
-      await this.settler.settle(delivery, { kind: 'reject', reason: RejectReason.DESERIALIZATION, error });
-      return 'refused';
-    }
-    delivery.pattern = this.getPatternAsString(packet.pattern);
-    const isRequest = this.isRequest(message, packet);
-    const handler = this.findHandler(delivery.pattern);
-    if (!handler) {
-      const error = new Error(`no handler for pattern "${delivery.pattern}"`);
-      if (isRequest) await this.replyError(delivery, packet.id, { status: 'error', message: error.message });
-      await this.settler.settle(delivery, { kind: 'reject', reason: RejectReason.NO_HANDLER, error });
-      return 'refused';
-    }
-    const extras: AckHandlerExtras = handler.extras?.[ACK_EXTRAS_KEY] ?? {};
-    const policy: AckPolicy = extras.method ?? extras.controller ?? this.settings.defaultPolicy;
-    delivery.retry = this.retryFor(handler, extras);
-    const settle = (settlement: Settlement) => this.settler.settle(delivery, settlement);
-    const context = this.createContext(message, delivery.pattern, state, settle);
-
-    if (policy === 'ACK_FIRST') await settle({ kind: 'ack', beforeHandler: true });
-    const scope: DeliveryScope = {};
-    try {
-      await runInDeliveryScope(scope, async () => {
-        const result = await handler(packet.data, context);
-        const values = await lastValueFrom(this.transformToObservable(result).pipe(toArray()));
-        if (isRequest) await this.replyValues(delivery, packet.id, values);
-      });
-    } catch (error) {
-      await this.onHandlerFailure(delivery, policy, scope, error, isRequest ? packet.id : undefined);
-      return 'failed';
-    }
-    const onSuccess = settlementOnSuccess(policy);
-    if (onSuccess) await settle(onSuccess);
-    return 'completed';
-  }
-
-  private async onHandlerFailure(delivery: Delivery<M>, policy: AckPolicy, scope: DeliveryScope, error: unknown, requestId?: string): Promise<void> {
-    const control = findControlException(error, scope);
-    delivery.lastError = control ?? originalError(error, scope);
-    if (requestId !== undefined) {
-      await this.replyError(delivery, requestId, control ? { status: 'error', message: control.message } : error);
-    }
-    const where = `${policy} handler for "${delivery.pattern}" at ${JSON.stringify(delivery.message.source)}`;
-    if (control) {
-      if (policy === 'ACK_FIRST') {
-        this.logger.warn(`${where} threw ${control.name}, but ACK_FIRST acked the message already`);
-        return;
-      }
-      await this.settler.settle(delivery, control.toSettlement());
-      return;
-    }
-    const { errorName, errorMessage } = describeError(delivery.lastError);
-    this.logger.error(`${where} failed: ${errorName}: ${errorMessage}`);
-    const onFailure = settlementOnFailure(policy, delivery.lastError);
-    if (onFailure) await this.settler.settle(delivery, onFailure);
+  protected async drain(timeoutMs: number): Promise<void> {
+    const drained = await waitAll([...this.inFlight.keys()], timeoutMs);
+    if (drained) return;
+    this.logger.warn(`${this.inFlight.size} handler(s) still running after shutdownTimeoutMs=${timeoutMs}; left unsettled for redelivery`);
+    for (const state of this.inFlight.values()) state.abandon();
   }
 
   /** `getHandlerByPattern`, cached: use it on hot paths. */
@@ -249,6 +136,119 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
     return handler;
   }
 
+  private get settler(): DeliverySettler<M> {
+    return (this.settlerInstance ??= new DeliverySettler<M>(this.commands, {
+      logger: this.logger,
+      logSettlements: this.settings.logSettlements,
+      reportError: (error, what, log) => this.reportError(error, what, log),
+      settled: (event) => this.events.emit('settled', event),
+    }));
+  }
+
+  private async process(message: M, state: SettleOnce): Promise<{ pattern: string; outcome: HandledEvent['outcome'] }> {
+    let packet: IncomingRequest;
+    try {
+      if (message.body.length > this.settings.maxBodyBytes) throw new Error(`the body of ${message.body.length} bytes is over maxBodyBytes=${this.settings.maxBodyBytes}`);
+      packet = await this.decodePacket(message, this.deserializer);
+    } catch (error) {
+      const delivery = new Delivery(message, message.pattern ?? '', this.settings.retry, state);
+      await this.settler.settle(delivery, { kind: 'reject', reason: RejectReason.DESERIALIZATION, error });
+      return { pattern: delivery.pattern, outcome: 'refused' };
+    }
+    const pattern = patternAsString(packet.pattern);
+    const handler = this.findHandler(pattern);
+    const extras: AckHandlerExtras = handler?.extras?.[ACK_EXTRAS_KEY] ?? {};
+    const delivery = new Delivery(message, pattern, handler ? this.retryFor(handler, extras) : this.settings.retry, state);
+    const replyTo = this.replyAddress(message, packet, handler);
+    if (!handler) {
+      const error = new Error(`no handler for pattern "${pattern}"`);
+      if (replyTo !== undefined) await this.replyError(delivery, replyTo, packet.id!, { status: 'error', message: error.message });
+      await this.settler.settle(delivery, { kind: 'reject', reason: RejectReason.NO_HANDLER, error });
+      return { pattern, outcome: 'refused' };
+    }
+    const policy: AckPolicy = extras.method ?? extras.controller ?? this.settings.defaultPolicy;
+    const context = new this.contextType(message, pattern, delivery.state, (settlement) => this.settler.settle(delivery, settlement));
+    const outcome = await this.withProcessingHooks(context, () => this.runHandler(delivery, handler, policy, context, packet, replyTo));
+    return { pattern, outcome };
+  }
+
+  private async runHandler(delivery: Delivery<M>, handler: MessageHandler, policy: AckPolicy, context: AckContext<M>, packet: IncomingRequest, replyTo: string | undefined): Promise<HandledEvent['outcome']> {
+    if (policy === 'ACK_FIRST') await this.settler.settle(delivery, { kind: 'ack' }, true);
+    const { commands } = this;
+    // The lease lasts until the policy step is done: an error reply or a dead-letter publish that takes
+    // long must not let the broker hand the message to another consumer meanwhile.
+    const stopLease = commands.extendLease && commands.leaseRenewalMs
+      ? keepLease(commands.leaseRenewalMs, () => commands.extendLease!(delivery.message), (error) => this.reportError(asError(error), 'could not extend the lease of a running handler'), () => delivery.state.isSettled)
+      : undefined;
+    try {
+      try {
+        const result = await handler(packet.data, context);
+        // Most handlers return a plain value (or a Promise of one): no need for an Observable per message.
+        const values = isObservable(result) ? await lastValueFrom(result.pipe(toArray())) : [result];
+        if (replyTo !== undefined) await this.replyValues(delivery, replyTo, packet.id!, values);
+      } catch (failure) {
+        await this.onHandlerFailure(delivery, policy, context, failure, replyTo === undefined ? undefined : { replyTo, id: packet.id! });
+        return 'failed';
+      }
+      const onSuccess = settlementOnSuccess(policy);
+      if (onSuccess) await this.settler.settle(delivery, onSuccess);
+      return 'completed';
+    } finally {
+      stopLease?.();
+    }
+  }
+
+  private async onHandlerFailure(delivery: Delivery<M>, policy: AckPolicy, context: AckContext<M>, failure: unknown, request?: { replyTo: string; id: string }): Promise<void> {
+    const command = controlCommandOf(failure);
+    if (request) {
+      await this.replyError(delivery, request.replyTo, request.id, command ? { status: 'error', message: describeError(failure).errorMessage } : failure);
+    }
+    const where = `${policy} handler for "${delivery.pattern}" at ${JSON.stringify(delivery.message.source)}`;
+    if (command) {
+      if (policy === 'ACK_FIRST') {
+        this.logger.warn(`${where} settled by a control exception (${command.kind}), but ACK_FIRST acked the message already`);
+        return;
+      }
+      await this.settler.settle(delivery, command);
+      return;
+    }
+    const error = originalError(failure, context.thrownError);
+    const { errorName, errorMessage } = describeError(error);
+    this.logger.error(`${where} failed: ${errorName}: ${errorMessage}`);
+    const onFailure = settlementOnFailure(policy, error);
+    if (onFailure) await this.settler.settle(delivery, onFailure);
+  }
+
+  /**
+   * Runs `work` between Nest's processing start and end hooks (Nest >= 11), so
+   * tracing built on them sees every delivery; the end hook runs once the
+   * policy was applied.
+   */
+  private async withProcessingHooks<T>(context: AckContext<M>, work: () => Promise<T>): Promise<T> {
+    const hooks = processingHooks(this);
+    if (!hooks) return work();
+    let running: Promise<T> | undefined;
+    const done = () => (running ??= work().finally(() => hooks.end(context)));
+    try {
+      await hooks.start(context, done);
+    } catch (error) {
+      this.reportError(asError(error), 'a processing start hook failed');
+    }
+    return running ?? done();
+  }
+
+  /** Where a request's reply goes; undefined for events. A request without a reply address is handled as an event, with one warning per pattern. */
+  private replyAddress(message: M, packet: IncomingRequest, handler: MessageHandler | null): string | undefined {
+    if (packet.id === undefined || packet.id === null || handler?.isEventHandler) return undefined;
+    if (message.replyTo !== undefined && this.replies) return message.replyTo;
+    const pattern = patternAsString(packet.pattern);
+    if (handler && !this.warnedNoReplyAddress.has(pattern) && this.warnedNoReplyAddress.size < 1000) {
+      this.warnedNoReplyAddress.add(pattern);
+      this.logger.warn(`a request for "${pattern}" came without a reply address; handled, no reply sent`);
+    }
+    return undefined;
+  }
+
   private retryFor(handler: MessageHandler, extras: AckHandlerExtras): ResolvedRetry {
     if (!extras.retry) return this.settings.retry;
     let retry = this.handlerRetry.get(handler);
@@ -259,33 +259,21 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage>
     return retry;
   }
 
-  private async replyValues(delivery: Delivery<M>, id: string, values: unknown[]): Promise<void> {
+  private async replyValues(delivery: Delivery<M>, replyTo: string, id: string, values: unknown[]): Promise<void> {
     if (values.length === 0) values = [undefined];
     for (let i = 0; i < values.length; i++) {
       const packet = this.serializer.serialize({ id, response: values[i], isDisposed: i === values.length - 1 });
-      await this.publishReply(delivery.message, packet);
+      await this.replies!.publishReply(delivery.message, replyTo, packet);
     }
   }
 
   /** Error replies are best effort: the settlement does not depend on them. */
-  private async replyError(delivery: Delivery<M>, id: string, err: unknown): Promise<void> {
+  private async replyError(delivery: Delivery<M>, replyTo: string, id: string, err: unknown): Promise<void> {
     try {
-      await this.publishReply(delivery.message, this.serializer.serialize({ id, err, isDisposed: true }));
+      await this.replies!.publishReply(delivery.message, replyTo, this.serializer.serialize({ id, err, isDisposed: true }));
     } catch (error) {
       this.logger.error(`could not send the error reply for "${delivery.pattern}": ${describeError(error).errorMessage}`);
     }
-  }
-
-  private async closeGracefully(): Promise<void> {
-    this.setStatus('closing');
-    await this.stopReceiving().catch((error) => this.reportError(error instanceof Error ? error : new Error(String(error)), 'could not stop receiving'));
-    const drained = await waitAll([...this.inFlight.keys()], this.settings.shutdownTimeoutMs);
-    if (!drained) {
-      this.logger.warn(`${this.inFlight.size} handler(s) still running after shutdownTimeoutMs=${this.settings.shutdownTimeoutMs}; left unsettled for redelivery`);
-      for (const state of this.inFlight.values()) state.abandon();
-    }
-    await this.disconnect();
-    this.setStatus('closed');
   }
 }
 

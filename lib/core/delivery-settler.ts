@@ -1,82 +1,72 @@
 import type { LoggerService } from '@nestjs/common';
+import type { BrokerCommands } from './broker-commands';
+import { DeadLetterFailures } from './dead-letter-failures';
 import { describeError, type DeadLetterRecord } from './dead-letter-record';
+import type { Delivery } from './delivery';
+import { asError, DeadLetterRefusedError } from './errors';
 import { FailureClock } from './failure-clock';
 import type { InboundMessage } from './inbound-message';
-import { decideNack, type ResolvedRetry } from './retry';
-import type { SettleOnce } from './settle-once';
+import { decideNack } from './retry';
 import type { Settlement } from './settlement';
 import type { SettlementEvent } from './settlement-event';
 
-/** One delivery being processed: its settle-once state and retry rules. */
-export interface Delivery<M extends InboundMessage> {
-  message: M;
-  pattern: string;
-  state: SettleOnce;
-  retry: ResolvedRetry;
-  lastError?: unknown;
-}
-
-/** The broker commands a server subclass provides. */
-export interface BrokerSettleCommands<M> {
-  ack(message: M, beforeHandler: boolean): Promise<void>;
-  nack(message: M, delayMs: number): Promise<void>;
-  /** Dead-letters (or drops) and settles the source; throws, without settling, when the dead-letter publish failed. */
-  reject(message: M, record: DeadLetterRecord): Promise<void>;
-}
-
-export interface SettlerHooks {
+/** What the settler reports to its server. */
+export interface SettlerReports {
   logger: LoggerService;
   logSettlements: boolean;
-  reportError(error: Error, what: string): void;
+  /** Emits an `error` event; also logs it unless `log` is false (the caller logged already). */
+  reportError(error: Error, what: string, log?: boolean): void;
   settled(event: SettlementEvent): void;
 }
 
 /**
  * Turns decisions into broker commands, once per delivery: applies the retry
- * rules to nacks, builds dead-letter records, falls back to a nack when the
- * dead-letter publish fails, and reports each settlement.
+ * rules to nacks, builds dead-letter records, falls back to a growing nack
+ * when the dead-letter target refuses, and reports each settlement.
  */
 export class DeliverySettler<M extends InboundMessage> {
   private readonly failureClock = new FailureClock();
+  readonly deadLetterFailures = new DeadLetterFailures();
 
   constructor(
-    private readonly broker: BrokerSettleCommands<M>,
-    private readonly hooks: SettlerHooks,
+    private readonly commands: BrokerCommands<M>,
+    private readonly reports: SettlerReports,
   ) {}
 
   /**
    * Settles once: the first decision wins, later ones resolve `false` and never
    * reach the broker. Also `false` when the broker refused the command (its
    * channel or connection is gone): reported as an `error` event, and the
-   * broker redelivers the message.
+   * broker redelivers the message. `durable` asks for an ack recorded by the
+   * broker before this resolves (`ACK_FIRST`).
    */
-  async settle(delivery: Delivery<M>, requested: Settlement): Promise<boolean> {
-    if (!delivery.state.claim(requested)) return false;
+  async settle(delivery: Delivery<M>, requested: Settlement, durable = false): Promise<boolean> {
     const { message } = delivery;
-    if (requested.kind !== 'ack') this.failureClock.failed(message.key);
-    let settlement = requested;
-    if (requested.kind === 'nack') {
-      const decision = decideNack(delivery.retry, message.deliveryCount, requested.delayMs);
-      settlement = decision.kind === 'nack' ? decision : { kind: 'reject', reason: decision.reason, error: requested.error ?? delivery.lastError };
-      delivery.state.record(settlement);
-    }
+    const settlement = requested.kind === 'nack' ? this.applyRetryRules(delivery, requested) : requested;
+    if (!delivery.state.claim(settlement)) return false;
+    if (settlement.kind !== 'ack') this.failureClock.failed(message.key);
     try {
-      if (settlement.kind === 'ack') await this.broker.ack(message, settlement.beforeHandler === true);
-      else if (settlement.kind === 'nack') await this.broker.nack(message, settlement.delayMs ?? 0);
+      if (settlement.kind === 'ack') await this.commands.ack(message, { durable });
+      else if (settlement.kind === 'nack') await this.commands.nack(message, settlement.delayMs ?? 0);
       else await this.deadLetter(delivery, settlement);
     } catch (error) {
       // The decision stands (no second command for this delivery); the broker redelivers the message.
-      this.hooks.reportError(error instanceof Error ? error : new Error(String(error)), `could not ${settlement.kind} message at ${JSON.stringify(message.source)}`);
+      this.reports.reportError(asError(error), `could not ${settlement.kind} message at ${JSON.stringify(message.source)}`);
       return false;
     }
     if (settlement.kind !== 'nack') this.failureClock.forget(message.key);
-    this.afterSettle(delivery, settlement);
+    this.afterSettle(delivery);
     return true;
+  }
+
+  /** A nack past `maxDeliveries` becomes a reject; otherwise an explicit delay wins over the backoff. */
+  private applyRetryRules(delivery: Delivery<M>, nack: Extract<Settlement, { kind: 'nack' }>): Settlement {
+    const decision = decideNack(delivery.retry, delivery.message.deliveryCount, nack.delayMs);
+    return decision.kind === 'nack' ? { ...nack, delayMs: decision.delayMs } : { kind: 'reject', reason: decision.reason, error: nack.error };
   }
 
   private async deadLetter(delivery: Delivery<M>, settlement: Extract<Settlement, { kind: 'reject' }>): Promise<void> {
     const { message } = delivery;
-    const firstFailureAt = this.failureClock.firstFailure(message.key);
     const record: DeadLetterRecord = {
       body: message.body,
       headers: message.headers,
@@ -84,28 +74,39 @@ export class DeliverySettler<M extends InboundMessage> {
       reason: settlement.reason,
       ...describeError(settlement.error),
       deliveryCount: message.deliveryCount,
-      firstFailureAt,
+      firstFailureAt: this.failureClock.firstFailure(message.key),
       lastFailureAt: new Date(),
     };
     try {
-      await this.broker.reject(message, record);
+      await this.commands.reject(message, record);
     } catch (error) {
-      // Nothing is lost: the source stays with the broker and comes back.
-      const { errorMessage } = describeError(error);
-      this.hooks.logger.fatal?.(`dead-letter publish failed for ${JSON.stringify(message.source)} (${errorMessage}); nacking instead`);
-      const delayMs = delivery.retry.backoff.initialDelayMs;
-      await this.broker.nack(message, delayMs);
-      delivery.state.record({ kind: 'nack', delayMs });
+      await this.onDeadLetterRefused(delivery, error);
+      return;
     }
+    this.deadLetterFailures.resolved(message.key);
   }
 
-  private afterSettle(delivery: Delivery<M>, settlement: Settlement): void {
-    const event = { pattern: delivery.pattern, source: delivery.message.source, deliveryCount: delivery.message.deliveryCount, settlement: delivery.state.settlement ?? settlement };
-    if (this.hooks.logSettlements) {
-      const { kind } = event.settlement;
-      const detail = event.settlement.kind === 'reject' ? ` (${event.settlement.reason})` : event.settlement.kind === 'nack' ? ` (delay ${event.settlement.delayMs} ms)` : '';
-      this.hooks.logger.log(`${kind}${detail} "${event.pattern}" delivery ${event.deliveryCount} at ${JSON.stringify(event.source)}`);
+  /** Nothing is lost: the source is nacked with a growing delay and comes back until the target takes it. */
+  private async onDeadLetterRefused(delivery: Delivery<M>, error: unknown): Promise<void> {
+    const { message } = delivery;
+    const { delayMs, log, suppressed } = this.deadLetterFailures.refused(message.key, delivery.retry);
+    const refusal = new DeadLetterRefusedError(`the dead-letter target refused the message at ${JSON.stringify(message.source)}: ${describeError(error).errorMessage}; nacked, retried in ${delayMs} ms`, { cause: error });
+    if (log) {
+      const held = suppressed > 0 ? ` (${suppressed} more such failures since the last line)` : '';
+      this.reports.logger.fatal?.(`${refusal.message}${held}`);
     }
-    this.hooks.settled(event);
+    this.reports.reportError(refusal, 'dead-letter target refused', false);
+    await this.commands.nack(message, delayMs);
+    delivery.state.fellBackTo({ kind: 'nack', delayMs });
+  }
+
+  private afterSettle(delivery: Delivery<M>): void {
+    const settlement = delivery.state.settlement!;
+    const event: SettlementEvent = { pattern: delivery.pattern, source: delivery.message.source, deliveryCount: delivery.message.deliveryCount, settlement };
+    if (this.reports.logSettlements) {
+      const detail = settlement.kind === 'reject' ? ` (${settlement.reason})` : settlement.kind === 'nack' ? ` (delay ${settlement.delayMs} ms)` : '';
+      this.reports.logger.log(`${settlement.kind}${detail} "${event.pattern}" delivery ${event.deliveryCount} at ${JSON.stringify(event.source)}`);
+    }
+    this.reports.settled(event);
   }
 }

@@ -1,24 +1,9 @@
 import type { AckPolicy } from './ack-policy';
-import { isAckControlException, type AckControlException } from './ack-control.exception';
-import type { DeliveryScope } from './delivery-scope';
 import { RejectReason, type Settlement } from './settlement';
 
 /** What the policy does once the handler (and its reply) completed. */
 export function settlementOnSuccess(policy: AckPolicy): Settlement | undefined {
   return policy === 'ACK' || policy === 'REJECT_ON_ERROR' || policy === 'NACK_ON_ERROR' ? { kind: 'ack' } : undefined;
-}
-
-/**
- * The control exception behind a failure: the thrown one itself, or, when a
- * filter erased its class (Nest's default gives a plain object), the error
- * AckModule's interceptor saw, else the last control exception created in
- * this delivery's scope (guards run outside interceptors).
- */
-export function findControlException(error: unknown, scope: DeliveryScope): AckControlException | undefined {
-  if (isAckControlException(error)) return error;
-  if (error instanceof Error) return undefined;
-  if (scope.lastError !== undefined) return isAckControlException(scope.lastError) ? scope.lastError : undefined;
-  return scope.lastControl;
 }
 
 /** What the policy does when the handler failed with an error that is not a control exception. */
@@ -35,7 +20,10 @@ export function settlementOnFailure(policy: AckPolicy, error: unknown): Settleme
   }
 }
 
-/** The most informative form of a failure: the original error when a filter erased it. */
-export function originalError(error: unknown, scope: DeliveryScope): unknown {
-  return !(error instanceof Error) && scope.lastError !== undefined ? scope.lastError : error;
+/**
+ * The most informative form of a failure: the error as thrown (recorded by
+ * AckModule's interceptor) when a filter replaced it by a plain object.
+ */
+export function originalError(failure: unknown, thrown: unknown): unknown {
+  return !(failure instanceof Error) && thrown !== undefined ? thrown : failure;
 }

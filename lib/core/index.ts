@@ -1,17 +1,21 @@
 // Nest's decorators need the Reflect metadata API before any of them runs.
 import 'reflect-metadata';
 export { AckContext, isAckContext, type Settler } from './ack-context';
-export { AckControlException, isAckControlException } from './ack-control.exception';
+export { AckControlException, CONTROL_COMMAND_KEY, controlCommandOf, isAckControlException, type ControlErrorPayload } from './ack-control.exception';
 export { AckMessage } from './ack-message.exception';
 export { AckPolicy, AckPolicyValues, ACK_POLICY_NAMES, assertAckPolicy, type AckPolicyOptions, type AckHandlerExtras } from './ack-policy';
-export { AckServer } from './ack-server';
+export { AckServer, type AckContextType } from './ack-server';
 export type { AckServerOptions } from './ack-server-options';
-export { currentDeliveryScope, type DeliveryScope } from './delivery-scope';
+export type { AckOptions, BrokerCommands, ReplyPublisher } from './broker-commands';
 export { ConcurrencyLimiter } from './concurrency-limiter';
 export { DeadLetterHeaders, deadLetterHeaders, describeError, type DeadLetterRecord, type MessageSource } from './dead-letter-record';
+export { AckError, asError, ClosedDuringStartError, DeadLetterRefusedError, DeliveryGoneError, InvalidOptionError, RepliesNotSupportedError, UnroutableMessageError } from './errors';
 export type { InboundMessage } from './inbound-message';
 export { ACK_EXTRAS_KEY, ACK_POLICY_METADATA } from './metadata-keys';
 export { NackMessage } from './nack-message.exception';
+export { decodeJsonPacket, decodeUtf8, type PacketDecoder } from './packet-decoder';
+export { DEFAULT_RECONNECT, reconnectDelay, reconnectLoop, resolveReconnect, type ReconnectHooks, type ReconnectOptions, type ResolvedReconnect } from './reconnect';
+export { redactUrl } from './redact-url';
 export { RejectMessage } from './reject-message.exception';
 export { backoffDelay, decideNack, resolveRetry, type NackDecision, type ResolvedRetry } from './retry';
 export { DEFAULT_RETRY, type BackoffOptions, type RetryOptions } from './retry-options';

@@ -1,4 +1,6 @@
-import { BackoffOptions, DEFAULT_RETRY, RetryOptions } from './retry-options';
+import { InvalidOptionError } from './errors';
+import { assertNumber, definedOnly } from './option-checks';
+import { DEFAULT_RETRY, type RetryOptions } from './retry-options';
 
 export type ResolvedRetry = typeof DEFAULT_RETRY;
 
@@ -13,25 +15,15 @@ export function resolveRetry(optionName: string, ...layers: Array<RetryOptions |
   const { backoff } = merged;
   assertNumber(merged.maxDeliveries, `${optionName}.maxDeliveries`, 1);
   if (backoff.type !== 'fixed' && backoff.type !== 'exponential') {
-    throw new Error(`nestjs-ack: invalid ${optionName}.backoff.type ${JSON.stringify(backoff.type)}; allowed: fixed, exponential`);
+    throw new InvalidOptionError(`${optionName}.backoff.type`, backoff.type, 'fixed, exponential');
   }
   assertNumber(backoff.initialDelayMs, `${optionName}.backoff.initialDelayMs`, 0);
   assertNumber(backoff.multiplier, `${optionName}.backoff.multiplier`, 1);
   assertNumber(backoff.maxDelayMs, `${optionName}.backoff.maxDelayMs`, 0);
   if (!(backoff.jitter >= 0 && backoff.jitter <= 1)) {
-    throw new Error(`nestjs-ack: invalid ${optionName}.backoff.jitter ${backoff.jitter}; allowed: a number from 0 to 1`);
+    throw new InvalidOptionError(`${optionName}.backoff.jitter`, backoff.jitter, 'a number from 0 to 1');
   }
   return merged;
-}
-
-function definedOnly(backoff: BackoffOptions | undefined): BackoffOptions {
-  return Object.fromEntries(Object.entries(backoff ?? {}).filter(([, v]) => v !== undefined));
-}
-
-function assertNumber(value: number, name: string, min: number): void {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
-    throw new Error(`nestjs-ack: invalid ${name} ${JSON.stringify(value)}; allowed: a number >= ${min}`);
-  }
 }
 
 /** Delay before the next delivery of a message that was delivered `deliveryCount` times. */

@@ -6,31 +6,36 @@ import type { Settlement } from './settlement';
  * nack never reaches the broker.
  */
 export class SettleOnce {
-  private decision: Settlement | 'abandoned' | undefined;
+  private claimed: Settlement | 'abandoned' | undefined;
+  private fallback: Settlement | undefined;
 
   /** Claims the decision. Synchronous, so two concurrent callers cannot both win. */
   claim(settlement: Settlement): boolean {
-    if (this.decision !== undefined) return false;
-    this.decision = settlement;
+    if (this.claimed !== undefined) return false;
+    this.claimed = settlement;
     return true;
   }
 
-  /** Replaces the claimed decision by what was really done (a nack turned into a reject). */
-  record(settlement: Settlement): void {
-    this.decision = settlement;
+  /**
+   * The claimed decision could not be carried out and the broker got `settlement`
+   * instead (a reject whose dead-letter target refused became a nack). The
+   * delivery stays claimed: no later decision reaches the broker.
+   */
+  fellBackTo(settlement: Settlement): void {
+    this.fallback = settlement;
   }
 
   /** Closes the delivery without settling it: the broker redelivers it. Used at shutdown timeout. */
   abandon(): void {
-    this.decision ??= 'abandoned';
+    this.claimed ??= 'abandoned';
   }
 
   get isSettled(): boolean {
-    return this.decision !== undefined;
+    return this.claimed !== undefined;
   }
 
-  /** The decision taken, or undefined while unsettled or when abandoned. */
+  /** What the broker was told: the claimed decision, or its fallback. Undefined while unsettled or when abandoned. */
   get settlement(): Settlement | undefined {
-    return this.decision === 'abandoned' ? undefined : this.decision;
+    return this.fallback ?? (this.claimed === 'abandoned' ? undefined : this.claimed);
   }
 }

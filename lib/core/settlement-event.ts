@@ -1,7 +1,12 @@
 import type { MessageSource } from './dead-letter-record';
 import type { Settlement } from './settlement';
 
-/** Emitted by every server (`server.on('settled', ...)`) after the broker accepted a settlement. */
+/**
+ * Emitted by every server (`server.on('settled', ...)`) once the settle command
+ * was carried out: acked / nacked / dead-lettered on the broker. On Kafka an
+ * ack marks the offset settled and its commit follows within `commitInterval`
+ * (an `ACK_FIRST` ack waits for its commit).
+ */
 export interface SettlementEvent {
   pattern: string;
   source: MessageSource;
@@ -20,7 +25,7 @@ export interface HandledEvent {
 }
 
 /** Status and settlement events of every nestjs-ack server. */
-export interface AckServerEvents {
+export type AckServerEvents = {
   /** Connected (also after a reconnect). */
   connected: () => void;
   /** Lost the connection; a reconnect follows unless closing. */
@@ -33,7 +38,6 @@ export interface AckServerEvents {
   settled: (event: SettlementEvent) => void;
   /** A delivery was processed to the end of its policy. */
   handled: (event: HandledEvent) => void;
-  [event: string]: (...args: any[]) => void;
-}
+};
 
 export type AckServerStatus = 'connecting' | 'connected' | 'disconnected' | 'reconnecting' | 'closing' | 'closed';

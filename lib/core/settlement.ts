@@ -1,6 +1,6 @@
 /** The one final decision about one delivery. */
 export type Settlement =
-  | { kind: 'ack'; beforeHandler?: boolean }
+  | { kind: 'ack' }
   | { kind: 'nack'; delayMs?: number; error?: unknown }
   | { kind: 'reject'; reason: string; error?: unknown };
 
@@ -16,7 +16,14 @@ export interface RejectOptions {
   reason?: string;
 }
 
-/** Reasons the library itself gives to rejects. */
+/**
+ * Reasons the library itself gives to rejects (`x-dead-letter-reason`):
+ * - `handler-error`: the handler failed under `REJECT_ON_ERROR`;
+ * - `max-deliveries`: nacked again after `retry.maxDeliveries` deliveries;
+ * - `deserialization`: the body is not valid UTF-8 / JSON, has no pattern, or is over `maxBodyBytes`;
+ * - `no-handler`: no handler for the message's pattern;
+ * - `rejected`: `ctx.reject()` or `RejectMessage` without a reason of its own.
+ */
 export const RejectReason = {
   HANDLER_ERROR: 'handler-error',
   MAX_DELIVERIES: 'max-deliveries',

@@ -1,16 +1,6 @@
-/** One partition's next commit, as the coalescer asks for it. */
-export interface CommitSource {
-  topic: string;
-  partition: number;
-  /** The offset to commit now (lowest unsettled), or undefined when nothing was delivered. */
-  committable(): number | undefined;
-}
-
-/** Sends `commitOffsets` for the given partitions (kafkajs `consumer.commitOffsets`). */
-export type CommitOffsets = (offsets: Array<{ topic: string; partition: number; offset: string }>) => Promise<void>;
+import type { Consumer } from 'kafkajs';
 
 export interface CommitCoalescerOptions {
-  commit: CommitOffsets;
   /** Longest time a settlement waits for its commit. */
   intervalMs: number;
   /** Settlements that trigger a commit at once. */
@@ -19,17 +9,27 @@ export interface CommitCoalescerOptions {
   onError: (error: Error) => void;
 }
 
+interface PartitionCommit {
+  topic: string;
+  partition: number;
+  /** The offset to commit next (the partition's lowest unsettled offset, as of its last settlement). */
+  due: number;
+  /** The offset last committed, to skip commits that would not move. */
+  committed?: number;
+}
+
 /**
- * Coalesces commits: settlements mark their partition dirty; a flush commits
- * every dirty partition's `committable()` offset when `everyN` settlements
- * piled up, `intervalMs` after the first of them, or when asked (ACK_FIRST,
- * close, rebalance). Flushes run one at a time; a flush asked for while one
- * runs waits for a second pass so it covers every settlement before it.
+ * Coalesces commits and sends them (kafkajs `consumer.commitOffsets`): each
+ * settlement hands over its partition's offset to commit; a flush commits every
+ * partition whose offset moved when `everyN` settlements piled up, `intervalMs`
+ * after the first of them, or when asked (ACK_FIRST, close, rebalance).
+ * Flushes run one at a time; a flush asked for while one runs waits for a
+ * second pass so it covers every settlement before it.
  */
 export class CommitCoalescer {
-  private readonly dirty = new Set<CommitSource>();
-  /** Last offset committed per partition, to skip commits that would not move. */
-  private readonly committed = new Map<CommitSource, number>();
+  private readonly partitions = new Map<string, PartitionCommit>();
+  private readonly dirty = new Set<PartitionCommit>();
+  private consumer: Pick<Consumer, 'commitOffsets'> | undefined;
   private pendingCount = 0;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -37,9 +37,20 @@ export class CommitCoalescer {
 
   constructor(private readonly options: CommitCoalescerOptions) {}
 
-  /** A message of `source` was settled. */
-  settled(source: CommitSource): void {
-    this.dirty.add(source);
+  /** Commits through `consumer` from now on (`undefined`: nothing is sent; what is due stays due). */
+  use(consumer: Pick<Consumer, 'commitOffsets'> | undefined): void {
+    this.consumer = consumer;
+  }
+
+  /** A message of `topic`/`partition` was settled; `offset` is the partition's offset to commit now (undefined: nothing yet). */
+  settled(topic: string, partition: number, offset: number | undefined): void {
+    if (offset !== undefined) {
+      const key = `${topic}/${partition}`;
+      let entry = this.partitions.get(key);
+      if (!entry) this.partitions.set(key, (entry = { topic, partition, due: offset }));
+      entry.due = offset;
+      this.dirty.add(entry);
+    }
     this.pendingCount++;
     if (this.pendingCount >= this.options.everyN) {
       void this.flush().catch(() => undefined);
@@ -51,16 +62,20 @@ export class CommitCoalescer {
     }, this.options.intervalMs);
   }
 
-  /** Forgets what was committed for `source`: its next flush commits again (after a rebalance). */
-  reset(source: CommitSource): void {
-    this.committed.delete(source);
-    this.dirty.add(source);
+  /** Forgets what was committed for a partition: its next flush commits again (kept after a rebalance). */
+  reset(topic: string, partition: number): void {
+    const entry = this.partitions.get(`${topic}/${partition}`);
+    if (!entry) return;
+    entry.committed = undefined;
+    this.dirty.add(entry);
   }
 
   /** Drops a partition given up (its offsets are no longer ours to commit). */
-  drop(source: CommitSource): void {
-    this.dirty.delete(source);
-    this.committed.delete(source);
+  drop(topic: string, partition: number): void {
+    const key = `${topic}/${partition}`;
+    const entry = this.partitions.get(key);
+    if (entry) this.dirty.delete(entry);
+    this.partitions.delete(key);
   }
 
   /** Commits every dirty partition now; resolves when the commit covering all earlier settlements is done. Rejects when it failed. */
@@ -88,23 +103,19 @@ export class CommitCoalescer {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.pendingCount = 0;
-    const sources = [...this.dirty];
+    const consumer = this.consumer;
+    if (!consumer) return;
+    const due = [...this.dirty].filter((entry) => entry.committed !== entry.due).map((entry) => ({ entry, offset: entry.due }));
     this.dirty.clear();
-    const offsets: Array<{ source: CommitSource; offset: number }> = [];
-    for (const source of sources) {
-      const offset = source.committable();
-      if (offset === undefined || this.committed.get(source) === offset) continue;
-      offsets.push({ source, offset });
-    }
-    if (offsets.length === 0) return;
+    if (due.length === 0) return;
     try {
-      await this.options.commit(offsets.map(({ source, offset }) => ({ topic: source.topic, partition: source.partition, offset: String(offset) })));
+      await consumer.commitOffsets(due.map(({ entry, offset }) => ({ topic: entry.topic, partition: entry.partition, offset: String(offset) })));
     } catch (error) {
-      for (const { source } of offsets) this.dirty.add(source);
+      for (const { entry } of due) if (this.partitions.get(`${entry.topic}/${entry.partition}`) === entry) this.dirty.add(entry);
       const failure = error instanceof Error ? error : new Error(String(error));
       this.options.onError(failure);
       throw failure;
     }
-    for (const { source, offset } of offsets) this.committed.set(source, offset);
+    for (const { entry, offset } of due) entry.committed = offset;
   }
 }

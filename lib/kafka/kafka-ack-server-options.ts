@@ -68,6 +68,18 @@ export interface KafkaAckServerOptions extends AckServerOptions {
   deadLetterTopic?: string | false | ((topic: string) => string);
   /** Records fetched and waiting per partition before fetching that partition pauses. @defaultValue 500 */
   maxQueuedPerPartition?: number;
+  /**
+   * What happens to a record whose value is not JSON. `'pass'` reads values the
+   * way Nest's Kafka transport does: text that is not JSON reaches the handler
+   * as a string, an empty value as `''`, a tombstone (null value) as `null`, a
+   * value starting with a zero byte (schema-registry framing) as a Buffer.
+   * `'reject'` dead-letters every value that is not a JSON text (those included)
+   * with reason `deserialization`, untouched. Either way, a value starting with
+   * `{` or `[` that does not parse, and text that is not valid UTF-8, are
+   * dead-lettered as `deserialization`.
+   * @defaultValue 'pass'
+   */
+  nonJsonValues?: 'pass' | 'reject';
   /** kafkajs log level, logged through Nest's logger. @defaultValue logLevel.WARN */
   logLevel?: logLevel;
 }

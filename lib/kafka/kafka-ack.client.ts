@@ -6,8 +6,9 @@ import type { KafkaAckClientOptions } from './kafka-ack-client-options';
 import { decodeValue, encodeValue } from './kafka-codec';
 import { headersToStrings, KafkaReplyHeaders } from './kafka-headers';
 import { nestLogCreator } from './kafka-logger';
-import { assertTopicName } from './kafka-settings';
+import { assertBrokers, assertTopicName } from './kafka-settings';
 import { ensureTopics } from './kafka-topics';
+import { parseReplyBody, PendingRequests } from '../core/pending-requests';
 
 /**
  * Publishes to Kafka in the format of Nest's Kafka transport (the pattern is
@@ -20,17 +21,14 @@ export class KafkaAckClient extends ClientProxy {
   private readonly kafka: Kafka;
   private readonly replyTopic: string;
   private readonly ownsReplyTopic: boolean;
-  private readonly pending = new Map<string, (packet: WritePacket) => void>();
+  private readonly pending = new PendingRequests();
   private producer?: Producer;
   private connecting?: Promise<Producer>;
   private replies?: Promise<Consumer>;
 
   constructor(private readonly options: KafkaAckClientOptions = {}) {
     super();
-    const brokers = options.brokers ?? ['127.0.0.1:9092'];
-    if (!Array.isArray(brokers) || brokers.length === 0 || brokers.some((b) => typeof b !== 'string' || !/^[^\s:]+:\d+$/.test(b))) {
-      throw new Error(`nestjs-ack: invalid KafkaAckClient option brokers ${JSON.stringify(brokers)}; allowed: a non-empty array of "host:port" strings`);
-    }
+    const brokers = assertBrokers(options.brokers);
     if (options.replyTopic !== undefined) assertTopicName(options.replyTopic, 'KafkaAckClient option replyTopic');
     this.kafka = new Kafka({
       ...options.client,
@@ -88,14 +86,12 @@ export class KafkaAckClient extends ClientProxy {
     const packet = this.assignPacketId(partial);
     const topic = this.normalizePattern(packet.pattern);
     const serialized = this.serializer.serialize(packet) as ReadPacket & { id: string };
-    this.pending.set(packet.id, callback);
+    const unsubscribe = this.pending.add(packet.id, callback);
     const headers: IHeaders = { [KafkaReplyHeaders.CORRELATION_ID]: packet.id, [KafkaReplyHeaders.REPLY_TOPIC]: this.replyTopic };
     this.listenForReplies()
       .then(() => this.produce(topic, { value: encodeValue(serialized.data), headers }))
-      .catch((err) => {
-        if (this.pending.delete(packet.id)) callback({ err, isDisposed: true });
-      });
-    return () => this.pending.delete(packet.id);
+      .catch((err) => this.pending.fail(packet.id, err));
+    return unsubscribe;
   }
 
   protected async dispatchEvent<T = unknown>(packet: ReadPacket): Promise<T> {
@@ -109,7 +105,7 @@ export class KafkaAckClient extends ClientProxy {
       const admin = this.kafka.admin();
       await admin.connect();
       try {
-        await ensureTopics(admin, [this.replyTopic], { numPartitions: 1, replicationFactor: -1 });
+        await ensureTopics(admin, [this.replyTopic], undefined, { numPartitions: 1, replicationFactor: -1 });
       } finally {
         await admin.disconnect();
       }
@@ -128,30 +124,19 @@ export class KafkaAckClient extends ClientProxy {
 
   private onReply(headers: Record<string, string>, value: Buffer | null): void {
     const id = headers[KafkaReplyHeaders.CORRELATION_ID];
-    const callback = id === undefined ? undefined : this.pending.get(id);
-    if (!callback) return;
+    if (id === undefined || !this.pending.has(id)) return;
     const err = headers[KafkaReplyHeaders.NEST_ERR];
     if (err !== undefined) {
-      this.pending.delete(id);
-      callback({ err: parseLoosely(err), isDisposed: true });
+      this.pending.deliver(id, { err: parseReplyBody(err), isDisposed: true });
       return;
     }
     const isDisposed = headers[KafkaReplyHeaders.NEST_IS_DISPOSED] !== undefined;
-    if (isDisposed) this.pending.delete(id);
     let response: unknown;
     try {
       response = decodeValue(value);
     } catch {
       response = value?.toString('utf8');
     }
-    callback({ response: response ?? undefined, isDisposed });
-  }
-}
-
-function parseLoosely(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
+    this.pending.deliver(id, { response: response ?? undefined, isDisposed });
   }
 }

@@ -1,23 +1,22 @@
-import type { IncomingRequest, WritePacket } from '@nestjs/microservices';
 import { Kafka, Partitioners, type Admin, type Consumer, type EachBatchPayload, type Producer } from 'kafkajs';
-import type { AckContext } from '../core/ack-context';
 import { AckServer } from '../core/ack-server';
-import { deadLetterHeaders, type DeadLetterRecord } from '../core/dead-letter-record';
-import type { SettleOnce } from '../core/settle-once';
-import type { Settlement } from '../core/settlement';
+import { asError } from '../core/errors';
+import { DEFAULT_RECONNECT, reconnectLoop } from '../core/reconnect';
 import { CommitCoalescer } from './commit-coalescer';
-import { DeliveryCounter } from './delivery-counter';
 import type { KafkaAckServerOptions } from './kafka-ack-server-options';
-import { decodeValue } from './kafka-codec';
+import { kafkaPacketDecoder } from './kafka-codec';
+import { KafkaCommands } from './kafka-commands';
 import { KafkaAckContext } from './kafka-context';
-import { mergeDeadLetterHeaders } from './kafka-headers';
 import { nestLogCreator } from './kafka-logger';
-import { toKafkaMessage, type KafkaMessage } from './kafka-message';
-import { replyRecord } from './kafka-reply';
+import type { KafkaMessage } from './kafka-message';
+import { KafkaReplies } from './kafka-reply';
 import { assertTopicName, resolveKafkaSettings, type KafkaServerSettings } from './kafka-settings';
 import { ensureTopics } from './kafka-topics';
 import { PartitionAssignment } from './partition-assignment';
-import type { PartitionHost, PartitionWorker } from './partition-worker';
+import { FetchControl } from './partition-fetch';
+
+/** Identifies this transport to Nest's processing hooks. */
+export const KAFKA_TRANSPORT = Symbol.for('nestjs-ack.kafka');
 
 /**
  * nestjs-ack on Kafka (kafkajs). One consumer group; the topics are the
@@ -29,50 +28,51 @@ import type { PartitionHost, PartitionWorker } from './partition-worker';
  *
  * - ack: mark settled; the commit follows.
  * - nack: the partition pauses for the delay, then re-reads from the offset
- *   (`PartitionWorker`); other partitions keep flowing.
+ *   (`PartitionFetch`); other partitions keep flowing.
  * - reject: the original record (value, key, headers) plus the `x-dead-letter-*`
  *   headers is produced to the dead-letter topic (acks=-1), then settled.
  *
- * Delivery counts live in memory (`DeliveryCounter`): they restart after a
+ * Delivery counts live in memory (`OffsetTracker`): they restart after a
  * rebalance or a crash.
  */
 export class KafkaAckServer extends AckServer<KafkaMessage> {
-  readonly kafkaSettings: KafkaServerSettings;
-  private readonly deliveries = new DeliveryCounter();
+  readonly brokerSettings: KafkaServerSettings;
+  protected readonly commands: KafkaCommands;
+  protected override readonly contextType = KafkaAckContext;
+  protected override readonly decodePacket;
+  protected override readonly replies = new KafkaReplies();
   private readonly coalescer: CommitCoalescer;
+  private readonly fetchControl: FetchControl;
   private readonly partitions: PartitionAssignment;
   private kafka?: Kafka;
   private consumer?: Consumer;
   private producer?: Producer;
   private admin?: Admin;
   private subscribed: string[] = [];
+  /** The consumer joined the group once: from then on a crash restarts it instead of failing the start. */
+  private joinedOnce = false;
+  /** Crashes since the last join, for the status events. */
+  private crashes = 0;
 
   constructor(private readonly options: KafkaAckServerOptions) {
-    super(options);
-    this.kafkaSettings = resolveKafkaSettings(options);
+    super(options, KAFKA_TRANSPORT);
+    this.brokerSettings = resolveKafkaSettings(options);
+    this.decodePacket = kafkaPacketDecoder(options.deserializer !== undefined, this.brokerSettings.nonJsonValues);
+    const reportError = (error: Error, what: string) => this.reportError(error, what);
     this.coalescer = new CommitCoalescer({
-      commit: (offsets) => this.commit(offsets),
-      intervalMs: this.kafkaSettings.commitInterval,
-      everyN: this.kafkaSettings.commitEveryN,
+      intervalMs: this.brokerSettings.commitInterval,
+      everyN: this.brokerSettings.commitEveryN,
       onError: (error) => this.reportError(error, 'offset commit failed (retried with the next commit)'),
     });
-    // kafkajs throws from pause/resume/seek while it restarts a crashed consumer; the
-    // restart rejoins, and `PartitionAssignment.assign` then sets every partition straight.
-    const safely = (what: string, call: () => void) => {
-      try {
-        call();
-      } catch (error) {
-        this.reportError(error as Error, `Kafka consumer ${what}`);
-      }
-    };
-    const host: PartitionHost = {
-      pause: (topic, partition) => safely('pause', () => this.consumer?.pause([{ topic, partitions: [partition] }])),
-      resume: (topic, partition) => safely('resume', () => this.consumer?.resume([{ topic, partitions: [partition] }])),
-      seek: (topic, partition, offset) => safely('seek', () => this.consumer?.seek({ topic, partition, offset })),
-      deliver: (worker, record) => this.handleMessage(toKafkaMessage(worker, record, this.deliveries)),
-      reportError: (error, what) => this.reportError(error, what),
-    };
-    this.partitions = new PartitionAssignment(host, this.coalescer, this.deliveries, this.kafkaSettings.maxQueuedPerPartition);
+    this.fetchControl = new FetchControl(reportError);
+    // The way of a delivery, one file after the other (README "Following a delivery"):
+    // onBatch -> PartitionAssignment -> PartitionWorker -> toKafkaMessage -> AckServer.handleMessage.
+    this.partitions = new PartitionAssignment(this.fetchControl, this.coalescer, {
+      handle: this.handleMessage.bind(this),
+      maxQueued: this.brokerSettings.maxQueuedPerPartition,
+      reportError,
+    });
+    this.commands = new KafkaCommands(this.coalescer, this.brokerSettings.deadLetterTopic || undefined);
   }
 
   /** The kafkajs clients, once started. */
@@ -85,46 +85,74 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
     return [...this.subscribed];
   }
 
+  /** Each step checks for a close (the core then disconnects what exists); only the group join, which can wait forever, is raced with it. */
   protected async start(): Promise<void> {
-    try {
-      await this.connectAndRun();
-    } catch (error) {
-      await this.closeClients(); // nothing left open when start fails
-      throw error;
-    }
+    await this.connectAndRun();
   }
 
   private async connectAndRun(): Promise<void> {
-    const settings = this.kafkaSettings;
+    const settings = this.brokerSettings;
     const topics = [...new Set([...this.messageHandlers.keys(), ...settings.topics])];
     topics.forEach((topic) => assertTopicName(topic, 'handler pattern (a KafkaAckServer pattern is a topic)'));
     this.subscribed = topics;
     this.kafka = new Kafka({ ...this.options.client, brokers: settings.brokers, clientId: settings.clientId, logLevel: settings.logLevel, logCreator: nestLogCreator(this.logger) });
     this.admin = this.kafka.admin();
     await this.admin.connect();
+    this.throwIfClosing();
     if (settings.createTopics) {
-      const deadLetterTopics = settings.deadLetterTopic ? topics.map(settings.deadLetterTopic) : [];
-      await ensureTopics(this.admin, [...topics, ...deadLetterTopics], settings.createTopics);
+      await ensureTopics(this.admin, topics, settings.deadLetterTopic || undefined, settings.createTopics);
     }
+    this.throwIfClosing();
     this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    this.commands.use(this.producer);
+    this.replies.use(this.producer);
     await this.producer.connect();
+    this.throwIfClosing();
     if (topics.length === 0) return;
-    const consumer = this.kafka.consumer({
+    await this.runConsumer(topics);
+  }
+
+  /**
+   * Creates, subscribes and runs the group's consumer; resolves once it joined
+   * the group. Used at start and again when kafkajs gave up on a consumer.
+   */
+  private async runConsumer(topics: string[]): Promise<void> {
+    const settings = this.brokerSettings;
+    const consumer = this.kafka!.consumer({
       groupId: settings.groupId,
       sessionTimeout: settings.sessionTimeout,
       rebalanceTimeout: settings.rebalanceTimeout,
       heartbeatInterval: settings.heartbeatInterval,
       maxWaitTimeInMs: settings.maxWaitTimeInMs,
+      // After the first join, kafkajs restarts a consumer that crashed on a retriable error; a crash it
+      // will not restart (after a broker restart, "Failed to find group coordinator") is handled below.
+      // Before the first join, a crash fails the start.
+      retry: { ...this.options.client?.retry, restartOnFailure: async () => this.joinedOnce && !this.isClosing },
     });
     this.consumer = consumer;
+    this.fetchControl.use(consumer);
+    this.coalescer.use(consumer);
     const joined = new Promise<void>((resolve, reject) => {
       consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
         this.partitions.assign(payload.memberAssignment);
+        this.joinedOnce = true;
+        if (this.crashes > 0 && !this.isClosing) {
+          this.crashes = 0;
+          this.setStatus('connected');
+          this.events.emit('connected');
+        }
         resolve();
       });
       consumer.on(consumer.events.CRASH, ({ payload }) => {
         this.reportError(payload.error, `Kafka consumer crashed${payload.restart ? ', restarting' : ''}`);
         if (!payload.restart) reject(payload.error);
+        if (!this.joinedOnce || this.isClosing) return;
+        this.crashes++;
+        this.setStatus('disconnected');
+        this.events.emit('disconnected', payload.error);
+        this.setStatus('reconnecting');
+        this.events.emit('reconnecting', this.crashes);
+        if (!payload.restart) void this.replaceConsumer(consumer);
       });
     });
     joined.catch(() => undefined); // awaited below; a crash after the first join must not be unhandled
@@ -133,9 +161,25 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
     // JoinGroup, which first needs a FindCoordinator round trip.
     consumer.on(consumer.events.REBALANCING, () => void this.coalescer.flush().catch(() => undefined));
     await consumer.connect();
+    this.throwIfClosing();
     await consumer.subscribe({ topics, fromBeginning: settings.fromBeginning });
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: true, eachBatch: (payload) => this.onBatch(payload) });
-    await joined;
+    await this.unlessClosed(joined);
+  }
+
+  /** kafkajs gave up on `crashed`: a new consumer takes its place, retried with backoff until it joins or the server closes. */
+  private async replaceConsumer(crashed: Consumer): Promise<void> {
+    if (this.consumer !== crashed || this.isClosing) return;
+    await crashed.disconnect().catch(() => undefined);
+    const loop = reconnectLoop(DEFAULT_RECONNECT, {
+      connect: async () => {
+        if (this.consumer && this.consumer !== crashed) await this.consumer.disconnect().catch(() => undefined);
+        await this.runConsumer(this.subscribed);
+      },
+      isClosed: () => this.isClosing,
+      onAttemptFailed: (error) => this.reportError(asError(error), 'Kafka consumer restart failed (retrying)'),
+    });
+    await loop.done;
   }
 
   protected async stopReceiving(): Promise<void> {
@@ -153,83 +197,21 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
     await this.closeClients();
   }
 
+  /** Closes every client created so far, once. */
   private async closeClients(): Promise<void> {
-    await this.consumer?.disconnect().catch((error) => this.reportError(error, 'Kafka consumer disconnect'));
-    await this.producer?.disconnect().catch((error) => this.reportError(error, 'Kafka producer disconnect'));
-    await this.admin?.disconnect().catch((error) => this.reportError(error, 'Kafka admin disconnect'));
-  }
-
-  protected async ackMessage(message: KafkaMessage, { beforeHandler }: { beforeHandler: boolean }): Promise<void> {
-    this.settled(message);
-    // ACK_FIRST acks before the handler runs: commit now, or a crash during the handler would deliver it again.
-    if (beforeHandler) await this.coalescer.flush();
-  }
-
-  protected async nackMessage(message: KafkaMessage, delayMs: number): Promise<void> {
-    this.ownerOf(message).nack(Number(message.offset), delayMs);
-  }
-
-  protected async rejectMessage(message: KafkaMessage, record: DeadLetterRecord): Promise<void> {
-    const topic = this.kafkaSettings.deadLetterTopic ? this.kafkaSettings.deadLetterTopic(message.topic) : undefined;
-    if (topic) {
-      const headers = mergeDeadLetterHeaders(message.rawHeaders, message.headers, deadLetterHeaders(record));
-      await this.producer!.send({ topic, acks: -1, messages: [{ key: message.recordKey, value: message.recordValue, headers }] });
-    }
-    // The dead letter is written; a partition given up meanwhile is read again by its new owner (a duplicate, no loss).
-    if ((message.owner as PartitionWorker).owns) this.settled(message);
-  }
-
-  protected async publishReply(message: KafkaMessage, packet: WritePacket & { id: string }): Promise<void> {
-    if (!message.replyTo) throw new Error('the request has no reply topic');
-    await this.producer!.send({ topic: message.replyTo, acks: -1, messages: [replyRecord(packet, message.correlationId ?? packet.id, message.replyPartition)] });
-  }
-
-  /** The pattern is the topic; the value is the data (JSON, or as Nest's Kafka parser reads it). */
-  protected override async decodePacket(message: KafkaMessage): Promise<IncomingRequest> {
-    const data = decodeValue(message.recordValue);
-    if (this.options.deserializer) {
-      const raw = { key: message.recordKey, value: data, headers: message.headers, topic: message.topic, partition: message.partition, offset: message.offset, timestamp: message.timestamp };
-      const packet = (await this.deserializer.deserialize(raw, { channel: message.topic })) as IncomingRequest;
-      return { ...packet, pattern: packet?.pattern ?? message.topic, id: packet?.id ?? message.correlationId! };
-    }
-    return { pattern: message.topic, data, id: message.correlationId! };
-  }
-
-  /** A request has a correlation id and a reply topic and goes to a `@MessagePattern` handler (Nest's rule). */
-  protected override isRequest(message: KafkaMessage, packet: IncomingRequest): boolean {
-    if (packet.id === undefined || packet.id === null || !message.replyTo) return false;
-    return !this.findHandler(message.topic)?.isEventHandler;
-  }
-
-  protected override createContext(message: KafkaMessage, pattern: string, state: SettleOnce, settle: (s: Settlement) => Promise<boolean>): AckContext<KafkaMessage> {
-    return new KafkaAckContext(message, pattern, state, settle);
+    const { consumer, producer, admin } = this;
+    this.consumer = this.producer = this.admin = undefined;
+    this.fetchControl.use(undefined);
+    this.coalescer.use(undefined);
+    this.commands.use(undefined);
+    this.replies.use(undefined);
+    await consumer?.disconnect().catch((error) => this.reportError(asError(error), 'Kafka consumer disconnect'));
+    await producer?.disconnect().catch((error) => this.reportError(asError(error), 'Kafka producer disconnect'));
+    await admin?.disconnect().catch((error) => this.reportError(asError(error), 'Kafka admin disconnect'));
   }
 
   private async onBatch({ batch, isStale }: EachBatchPayload): Promise<void> {
     if (isStale() || this.isClosing) return;
-    this.partitions.workerFor(batch.topic, batch.partition).enqueue(batch.messages);
-  }
-
-  /**
-   * Marks the message settled; its commit follows. Throws when the partition went to
-   * another consumer meanwhile (the settle call then resolves false): the new owner
-   * reads the message again from the last commit.
-   */
-  private settled(message: KafkaMessage): void {
-    const worker = this.ownerOf(message);
-    worker.settle(Number(message.offset));
-    this.deliveries.forget(message.topic, message.partition, Number(message.offset));
-    this.coalescer.settled(worker);
-  }
-
-  private ownerOf(message: KafkaMessage): PartitionWorker {
-    const worker = message.owner as PartitionWorker;
-    if (!worker.owns) throw new Error(`partition ${message.topic}/${message.partition} was given to another consumer, which reads the message again from the last commit`);
-    return worker;
-  }
-
-  private async commit(offsets: Array<{ topic: string; partition: number; offset: string }>): Promise<void> {
-    if (!this.consumer) return;
-    await this.consumer.commitOffsets(offsets);
+    this.partitions.receive(batch.topic, batch.partition, batch.messages);
   }
 }

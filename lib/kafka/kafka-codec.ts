@@ -1,3 +1,11 @@
+import type { IncomingRequest } from '@nestjs/microservices';
+import type { PacketDecoder } from '../core/packet-decoder';
+import { decodeUtf8 } from '../core/packet-decoder';
+import type { KafkaMessage } from './kafka-message';
+
+/** What happens to a Kafka value that is not JSON (option `nonJsonValues`). */
+export type NonJsonValues = 'pass' | 'reject';
+
 /**
  * How a Kafka value becomes handler data, as Nest's `KafkaParser` does it, so
  * that messages of Nest's `ClientKafka` are read as Nest reads them:
@@ -5,12 +13,21 @@
  * parse: rejected with reason `deserialization`), a value starting with a zero
  * byte (schema-registry framing) stays a Buffer, any other value is JSON when
  * it parses (numbers, quoted strings, booleans, null) and otherwise the UTF-8
- * string, and a null value (tombstone) is null.
+ * string, an empty value is `''` and a null value (tombstone) is `null`. Text
+ * that is not valid UTF-8 throws (rejected with reason `deserialization`): it
+ * is never changed in silence.
+ *
+ * With `nonJsonValues: 'reject'`, every value that is not a JSON text throws
+ * instead (plain strings, empty values, tombstones, binary framing).
  */
-export function decodeValue(value: Buffer | null): unknown {
+export function decodeValue(value: Buffer | null, nonJsonValues: NonJsonValues = 'pass'): unknown {
+  if (nonJsonValues === 'reject') {
+    if (value === null) throw new Error('the record has no value (a tombstone), and nonJsonValues is \'reject\'');
+    return JSON.parse(decodeUtf8(value)); // throws: not JSON (an empty value included)
+  }
   if (value === null || value.length === 0) return value === null ? null : '';
   if (value[0] === 0) return value;
-  const text = value.toString('utf8');
+  const text = decodeUtf8(value);
   const first = text.trimStart().charAt(0);
   if (first === '{' || first === '[') return JSON.parse(text); // throws: undecodable
   try {
@@ -25,4 +42,20 @@ export function encodeValue(data: unknown): Buffer | string | null {
   if (data === undefined || data === null) return null;
   if (typeof data === 'string' || Buffer.isBuffer(data)) return data;
   return JSON.stringify(data);
+}
+
+/**
+ * The pattern is the topic; the value is the data (`decodeValue` under the
+ * server's `nonJsonValues`). With a
+ * user `deserializer`, it gets the record as Nest's Kafka transport hands it
+ * and may set pattern and id.
+ */
+export function kafkaPacketDecoder(customDeserializer: boolean, nonJsonValues: NonJsonValues = 'pass'): PacketDecoder<KafkaMessage> {
+  return async (message, deserializer) => {
+    const data = decodeValue(message.recordValue, nonJsonValues);
+    if (!customDeserializer) return { pattern: message.topic, data, id: message.correlationId! };
+    const raw = { key: message.recordKey, value: data, headers: message.headers, topic: message.topic, partition: message.partition, offset: message.offset, timestamp: message.timestamp };
+    const packet = (await deserializer.deserialize(raw, { channel: message.topic })) as IncomingRequest;
+    return { ...packet, pattern: packet?.pattern ?? message.topic, id: packet?.id ?? message.correlationId! };
+  };
 }

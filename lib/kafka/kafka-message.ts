@@ -1,7 +1,8 @@
 import type { IHeaders, KafkaMessage as KafkaRecord } from 'kafkajs';
 import type { InboundMessage } from '../core/inbound-message';
-import type { DeliveryCounter } from './delivery-counter';
 import { headersToStrings, KafkaReplyHeaders } from './kafka-headers';
+import type { OffsetTracker } from './offset-tracker';
+import type { PartitionFetch } from './partition-fetch';
 
 /** A delivery of `KafkaAckServer`: where it came from and the record as fetched. */
 export interface KafkaMessage extends InboundMessage {
@@ -19,13 +20,23 @@ export interface KafkaMessage extends InboundMessage {
   timestamp: string;
   /** Partition to send a request's reply to (`kafka_replyPartition`), when the client asked for one. */
   replyPartition?: number;
-  /** The partition worker that delivered it: settlements only count while it still owns the partition. */
-  readonly owner: { topic: string; partition: number };
+  /** The partition's offsets: an ack or reject marks the offset settled there (while the partition is still ours). */
+  readonly tracker: OffsetTracker;
+  /** The partition's fetching: a nack re-reads from the offset through it. */
+  readonly fetch: PartitionFetch;
 }
 
-/** Builds the delivery of a fetched record, counting the delivery. */
-export function toKafkaMessage(owner: { topic: string; partition: number }, record: KafkaRecord, deliveries: DeliveryCounter): KafkaMessage {
-  const { topic, partition } = owner;
+/** The partition a record was fetched from, with its offset tracker and fetch control. */
+export interface FetchedFrom {
+  readonly topic: string;
+  readonly partition: number;
+  readonly tracker: OffsetTracker;
+  readonly fetch: PartitionFetch;
+}
+
+/** Builds the delivery of a fetched record; `deliveryCount` as counted by `from.tracker.deliver`. */
+export function toKafkaMessage(record: KafkaRecord, from: FetchedFrom, deliveryCount: number): KafkaMessage {
+  const { topic, partition, tracker, fetch } = from;
   const offset = Number(record.offset);
   const headers = headersToStrings(record.headers);
   const replyPartition = headers[KafkaReplyHeaders.REPLY_PARTITION];
@@ -33,7 +44,7 @@ export function toKafkaMessage(owner: { topic: string; partition: number }, reco
     body: record.value ?? Buffer.alloc(0),
     recordValue: record.value,
     headers,
-    deliveryCount: deliveries.next(topic, partition, offset),
+    deliveryCount,
     source: { topic, partition, offset },
     key: `${topic}/${partition}/${offset}`,
     pattern: topic,
@@ -46,6 +57,7 @@ export function toKafkaMessage(owner: { topic: string; partition: number }, reco
     recordKey: record.key,
     rawHeaders: record.headers ?? {},
     timestamp: record.timestamp,
-    owner,
+    tracker,
+    fetch,
   };
 }

@@ -1,5 +1,8 @@
 import { logLevel } from 'kafkajs';
+import { InvalidOptionError } from '../core/errors';
+import { assertAddressList } from '../core/option-checks';
 import type { KafkaAckServerOptions } from './kafka-ack-server-options';
+import type { NonJsonValues } from './kafka-codec';
 import type { KafkaTopicCreation } from './kafka-topic-creation';
 
 /** `KafkaAckServerOptions` (Kafka part) with defaults applied and every value checked. */
@@ -18,6 +21,7 @@ export interface KafkaServerSettings {
   commitEveryN: number;
   deadLetterTopic: ((topic: string) => string) | false;
   maxQueuedPerPartition: number;
+  nonJsonValues: NonJsonValues;
   logLevel: logLevel;
 }
 
@@ -26,12 +30,17 @@ const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
 
 export function assertTopicName(name: unknown, what: string): asserts name is string {
   if (typeof name !== 'string' || !TOPIC_NAME.test(name) || name === '.' || name === '..') {
-    throw new Error(`nestjs-ack: invalid ${what} ${JSON.stringify(name)}; allowed: a Kafka topic name (1-249 of a-z A-Z 0-9 . _ -)`);
+    throw new InvalidOptionError(what, name, 'a Kafka topic name (1-249 of a-z A-Z 0-9 . _ -)');
   }
 }
 
+/** Checks a Kafka bootstrap broker list (`host:port` strings; a comma-separated string is accepted too). */
+export function assertBrokers(value: unknown, option = 'brokers'): string[] {
+  return assertAddressList(value ?? ['127.0.0.1:9092'], option, /^[^\s:,]+:\d+$/, 'a non-empty array of "host:port" strings');
+}
+
 function fail(option: string, value: unknown, allowed: string): never {
-  throw new Error(`nestjs-ack: invalid KafkaAckServer option ${option} ${JSON.stringify(value)}; allowed: ${allowed}`);
+  throw new InvalidOptionError(option, value, allowed);
 }
 
 function integer(options: KafkaAckServerOptions, option: keyof KafkaAckServerOptions, fallback: number, min: number): number {
@@ -44,10 +53,7 @@ export function resolveKafkaSettings(options: KafkaAckServerOptions): KafkaServe
   if (!options || typeof options.groupId !== 'string' || options.groupId.length === 0) {
     fail('groupId', options?.groupId, 'a non-empty string (the consumer group of this server; required)');
   }
-  const brokers = options.brokers ?? ['127.0.0.1:9092'];
-  if (!Array.isArray(brokers) || brokers.length === 0 || brokers.some((b) => typeof b !== 'string' || !/^[^\s:]+:\d+$/.test(b))) {
-    fail('brokers', brokers, 'a non-empty array of "host:port" strings');
-  }
+  const brokers = assertBrokers(options.brokers);
   const clientId = options.clientId ?? 'nestjs-ack';
   if (typeof clientId !== 'string' || clientId.length === 0) fail('clientId', clientId, 'a non-empty string');
   const topics = options.topics ?? [];
@@ -78,6 +84,8 @@ export function resolveKafkaSettings(options: KafkaAckServerOptions): KafkaServe
     assertTopicName(dlt, 'KafkaAckServer option deadLetterTopic');
     deadLetterTopic = () => dlt;
   } else fail('deadLetterTopic', dlt, 'a topic name, a function of the source topic, or false');
+  const nonJsonValues = options.nonJsonValues ?? 'pass';
+  if (nonJsonValues !== 'pass' && nonJsonValues !== 'reject') fail('nonJsonValues', nonJsonValues, "'pass' or 'reject'");
   const level = options.logLevel ?? logLevel.WARN;
   if (!Object.values(logLevel).includes(level)) fail('logLevel', level, 'a kafkajs logLevel (NOTHING, ERROR, WARN, INFO, DEBUG)');
   return {
@@ -95,6 +103,7 @@ export function resolveKafkaSettings(options: KafkaAckServerOptions): KafkaServe
     commitEveryN: integer(options, 'commitEveryN', 100, 1),
     deadLetterTopic,
     maxQueuedPerPartition: integer(options, 'maxQueuedPerPartition', 500, 1),
+    nonJsonValues,
     logLevel: level,
   };
 }

@@ -2,11 +2,17 @@
 export type OffsetState = 'in-flight' | 'settled' | 'nacked';
 
 /**
- * The offsets of one topic-partition this consumer delivered, and which of
- * them are settled. Kafka commits one number per partition ("everything
- * below is done"), so the offset to commit is the lowest offset not yet
- * settled: a nacked or still running message holds the commit back however
- * many later ones are settled.
+ * The offsets of one topic-partition this consumer delivered, which of them
+ * are settled, and how often each was delivered. Kafka commits one number per
+ * partition ("everything below is done"), so the offset to commit is the
+ * lowest offset not yet settled: a nacked or still running message holds the
+ * commit back however many later ones are settled.
+ *
+ * Delivery counts live here, in this process's memory (Kafka keeps none): a
+ * count starts at 1 on the first delivery this consumer sees and grows with
+ * each redelivery after a nack. A partition handed to another consumer, or a
+ * crash, starts a fresh tracker: `maxDeliveries` bounds retries within one
+ * consumer's ownership of the partition.
  *
  * Offsets must be delivered in increasing order (a redelivery after a nack
  * reuses the existing entry). Pure: no broker, no timers.
@@ -15,49 +21,84 @@ export class OffsetTracker {
   /** Every delivered offset below `floor` is settled and was handed out by `committable()`. */
   private floor: number | undefined;
   /** Offsets at or above `floor`, in delivery (= offset) order. */
-  private readonly entries = new Map<number, OffsetState>();
+  private readonly entries = new Map<number, { state: OffsetState; deliveries: number }>();
   private highest: number | undefined;
+  private retired = false;
 
-  /** Records a (re)delivery. Refuses an offset already in flight or settled (returns false). */
-  deliver(offset: number): boolean {
-    if (!this.shouldDeliver(offset)) return false;
-    if (!this.entries.has(offset)) {
-      if (this.highest !== undefined && offset < this.highest) {
-        throw new Error(`offset ${offset} delivered after ${this.highest}: a partition is delivered in order`);
-      }
-      this.highest = offset;
+  /**
+   * Records a (re)delivery and returns its delivery count (1 on the first).
+   * Refuses an offset already in flight or settled, or any once retired (returns 0).
+   */
+  deliver(offset: number): number {
+    if (!this.shouldDeliver(offset)) return 0;
+    const entry = this.entries.get(offset);
+    if (entry) {
+      entry.state = 'in-flight';
+      return ++entry.deliveries;
     }
-    this.entries.set(offset, 'in-flight');
-    return true;
+    if (this.highest !== undefined && offset < this.highest) {
+      throw new Error(`offset ${offset} delivered after ${this.highest}: a partition is delivered in order`);
+    }
+    this.highest = offset;
+    this.entries.set(offset, { state: 'in-flight', deliveries: 1 });
+    return 1;
+  }
+
+  /** Deliveries of `offset` so far (1 on the first); 0 when not tracked (settled and committed, or never delivered). */
+  deliveries(offset: number): number {
+    return this.entries.get(offset)?.deliveries ?? 0;
   }
 
   /** Whether a fetched offset should go to a handler: new, or nacked and due again. */
   shouldDeliver(offset: number): boolean {
+    if (this.retired) return false;
     if (this.floor !== undefined && offset < this.floor) return false;
-    const state = this.entries.get(offset);
+    const state = this.entries.get(offset)?.state;
     return state === undefined || state === 'nacked';
   }
 
-  /** The final decision was taken (ack, or reject after the dead letter was written). */
-  settle(offset: number): void {
-    if (this.entries.has(offset)) this.entries.set(offset, 'settled');
+  /**
+   * The final decision was taken (ack, or reject after the dead letter was
+   * written). Returns the partition's offset to commit now (`committable()`).
+   */
+  settle(offset: number): number | undefined {
+    const entry = this.entries.get(offset);
+    if (entry) entry.state = 'settled';
+    return this.committable();
   }
 
-  /** Nacked: still unsettled, and delivered again when it is fetched again. */
-  nack(offset: number): void {
-    if (this.entries.has(offset)) this.entries.set(offset, 'nacked');
+  /**
+   * Nacked: still unsettled, and delivered again when it is fetched again.
+   * Returns where the partition must be read again from: the lowest nacked
+   * offset, so a re-read still due for an earlier nack is not skipped by this one.
+   */
+  nack(offset: number): number {
+    const entry = this.entries.get(offset);
+    if (entry) entry.state = 'nacked';
+    for (const [tracked, { state }] of this.entries) if (state === 'nacked') return Math.min(tracked, offset);
+    return offset;
   }
 
   state(offset: number): OffsetState | undefined {
     if (this.floor !== undefined && offset < this.floor) return 'settled';
-    return this.entries.get(offset);
+    return this.entries.get(offset)?.state;
   }
 
   /** Offsets delivered and not settled (in flight or nacked). */
   get unsettled(): number {
     let count = 0;
-    for (const state of this.entries.values()) if (state !== 'settled') count++;
+    for (const { state } of this.entries.values()) if (state !== 'settled') count++;
     return count;
+  }
+
+  /** The partition went to another consumer: nothing more is delivered, and settlements no longer count. */
+  retire(): void {
+    this.retired = true;
+  }
+
+  /** Whether this consumer still owns the partition (its settlements move the commit). */
+  get owned(): boolean {
+    return !this.retired;
   }
 
   /**
@@ -66,7 +107,7 @@ export class OffsetTracker {
    * Forgets the settled prefix it covers.
    */
   committable(): number | undefined {
-    for (const [offset, state] of this.entries) {
+    for (const [offset, { state }] of this.entries) {
       if (state !== 'settled') {
         this.floor = offset;
         return offset;

@@ -1,26 +1,32 @@
+import type { KafkaMessage as KafkaRecord } from 'kafkajs';
 import type { CommitCoalescer } from './commit-coalescer';
-import type { DeliveryCounter } from './delivery-counter';
-import { PartitionWorker, type PartitionHost } from './partition-worker';
+import { PartitionFetch, type FetchControl } from './partition-fetch';
+import { PartitionWorker, type PartitionWorkerSettings } from './partition-worker';
 
 /**
  * The partitions this consumer owns, one `PartitionWorker` each, kept in step
  * with the group's assignment (kafkajs `GROUP_JOIN` after every rebalance).
+ * Fetched batches come in through `receive`.
  */
 export class PartitionAssignment {
   private readonly workers = new Map<string, PartitionWorker>();
 
   constructor(
-    private readonly host: PartitionHost,
+    private readonly control: FetchControl,
     private readonly coalescer: CommitCoalescer,
-    private readonly deliveries: DeliveryCounter,
-    private readonly maxQueued: number,
+    private readonly settings: PartitionWorkerSettings,
   ) {}
+
+  /** A fetched batch of one partition: queued on its worker. */
+  receive(topic: string, partition: number, records: KafkaRecord[]): void {
+    this.workerFor(topic, partition).enqueue(records);
+  }
 
   /**
    * After each (re)join: partitions still ours are fetched again from their
    * commit (kafkajs restarts there) and committed again; revoked ones are
    * retired (their running handlers no longer commit, their delivery counts are
-   * forgotten); new ones get a worker.
+   * forgotten with their tracker); new ones get a worker.
    */
   assign(assignment: Record<string, number[]>): void {
     const assigned = new Map<string, [string, number]>();
@@ -30,18 +36,16 @@ export class PartitionAssignment {
     for (const [key, worker] of this.workers) {
       if (assigned.has(key)) {
         worker.rejoined();
-        this.coalescer.reset(worker); // the flush racing the rejoin may have been refused
+        this.coalescer.reset(worker.topic, worker.partition); // the flush racing the rejoin may have been refused
         continue;
       }
       worker.retire();
-      this.coalescer.drop(worker);
-      this.deliveries.forgetPartition(worker.topic, worker.partition);
+      this.coalescer.drop(worker.topic, worker.partition);
       this.workers.delete(key);
     }
     for (const [key, [topic, partition]] of assigned) {
       if (this.workers.has(key)) continue;
-      this.workerFor(topic, partition);
-      this.host.resume(topic, partition); // a pause left from an earlier ownership
+      this.workerFor(topic, partition).fetch.assigned(); // clears a pause left from an earlier ownership
     }
   }
 
@@ -50,7 +54,7 @@ export class PartitionAssignment {
     const key = `${topic}/${partition}`;
     let worker = this.workers.get(key);
     if (!worker) {
-      worker = new PartitionWorker(topic, partition, this.host, this.maxQueued);
+      worker = new PartitionWorker(topic, partition, new PartitionFetch(topic, partition, this.control), this.settings);
       this.workers.set(key, worker);
     }
     return worker;

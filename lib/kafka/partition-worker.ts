@@ -1,20 +1,17 @@
-import { RecordQueue } from './record-queue';
 import type { KafkaMessage as KafkaRecord } from 'kafkajs';
-import type { CommitSource } from './commit-coalescer';
+import { toKafkaMessage, type KafkaMessage } from './kafka-message';
 import { OffsetTracker } from './offset-tracker';
+import type { PartitionFetch } from './partition-fetch';
+import { RecordQueue } from './record-queue';
 
-/** What a partition worker needs from the consumer and the server. */
-export interface PartitionHost {
-  /** Stops fetching the partition (kafkajs `consumer.pause`). */
-  pause(topic: string, partition: number): void;
-  /** Fetches the partition again (kafkajs `consumer.resume`). */
-  resume(topic: string, partition: number): void;
-  /** Moves the partition's fetch position (kafkajs `consumer.seek`). */
-  seek(topic: string, partition: number, offset: string): void;
-  /** Processes one delivery to the end: handler and policy (the server's `handleMessage`). */
-  deliver(worker: PartitionWorker, record: KafkaRecord): Promise<void>;
+/** What every partition worker of a server shares. */
+export interface PartitionWorkerSettings {
+  /** Processes one delivery to the end, handler and policy: the server's `handleMessage` (core `AckServer`). */
+  handle: (message: KafkaMessage) => Promise<void>;
+  /** Records queued per partition before its fetching pauses. */
+  maxQueued: number;
   /** Reports an unexpected failure. */
-  reportError(error: Error, what: string): void;
+  reportError: (error: Error, what: string) => void;
 }
 
 /**
@@ -23,141 +20,97 @@ export interface PartitionHost {
  * fetch loop only queues records here, so a slow handler never stalls other
  * partitions nor the group heartbeat.
  *
- * A nack blocks the partition: the queue is dropped, fetching pauses for the
- * delay, then the fetch position is moved back to the nacked offset and the
- * records are read again from there. Offsets already in flight or settled are
- * skipped on the re-read (the tracker knows them), so only the nacked message
- * and the ones never started are delivered again.
+ * Each record becomes a `KafkaMessage` carrying the partition's `tracker` and
+ * `fetch`, so its settlement (`KafkaCommands`) goes on from there and never
+ * comes back here. A nack (`fetch.retryFrom`) blocks the partition: the queue
+ * is dropped, fetching pauses for the delay, then the records are read again
+ * from the nacked offset. Offsets already in flight or settled are skipped on
+ * the re-read (the tracker knows them), so only the nacked message and the
+ * ones never started are delivered again.
  */
-export class PartitionWorker implements CommitSource {
+export class PartitionWorker {
   readonly tracker = new OffsetTracker();
   private readonly queue = new RecordQueue<KafkaRecord>();
   private pumping = false;
-  private bufferPaused = false;
-  private retry: { offset: number; dueAt: number; timer: NodeJS.Timeout } | undefined;
-  private closed: 'retired' | 'stopped' | undefined;
+  private closed = false;
+  /** The fetch's nack generation the queued records belong to. */
+  private generation = 0;
 
   constructor(
     readonly topic: string,
     readonly partition: number,
-    private readonly host: PartitionHost,
-    private readonly maxQueued: number,
+    readonly fetch: PartitionFetch,
+    private readonly settings: PartitionWorkerSettings,
   ) {}
-
-  /** Whether the partition waits for a nacked message's delay. */
-  get waitingForRetry(): boolean {
-    return this.retry !== undefined;
-  }
 
   /** Records fetched and not yet started. */
   get queued(): number {
     return this.queue.length;
   }
 
-  committable(): number | undefined {
-    return this.tracker.committable();
-  }
-
   /** Queues fetched records (in offset order) and starts handling them. */
   enqueue(records: KafkaRecord[]): void {
-    if (this.closed || this.retry) return; // re-read after the seek, or no longer ours
+    if (this.closed || this.fetch.waitingForRetry) return; // re-read after the seek, or no longer ours
+    this.dropStaleRecords();
     for (const record of records) {
       if (this.tracker.shouldDeliver(Number(record.offset))) this.queue.push(record);
     }
-    if (this.queue.length >= this.maxQueued && !this.bufferPaused) {
-      this.bufferPaused = true;
-      this.host.pause(this.topic, this.partition);
-    }
+    if (this.queue.length >= this.settings.maxQueued) this.fetch.holdBack();
     void this.pump();
-  }
-
-  /** The message at `offset` was settled (acked, or rejected after its dead letter was written). */
-  settle(offset: number): void {
-    this.tracker.settle(offset);
-  }
-
-  /** The message at `offset` was nacked: re-read it (and everything after it not yet started) after `delayMs`. */
-  nack(offset: number, delayMs: number): void {
-    if (this.closed) return;
-    this.tracker.nack(offset);
-    this.queue.clear();
-    const dueAt = Date.now() + delayMs;
-    if (this.retry) {
-      // Several nacks (manual ones, settled late): re-read from the lowest, after the latest delay.
-      clearTimeout(this.retry.timer);
-      this.retry.offset = Math.min(this.retry.offset, offset);
-      this.retry.dueAt = Math.max(this.retry.dueAt, dueAt);
-    } else {
-      this.host.pause(this.topic, this.partition);
-      this.retry = { offset, dueAt, timer: undefined as unknown as NodeJS.Timeout };
-    }
-    this.retry.timer = setTimeout(() => this.readAgain(), Math.max(0, this.retry.dueAt - Date.now()));
   }
 
   /** After the group rebalanced and this consumer kept the partition: kafkajs fetches again from the committed offset. */
   rejoined(): void {
     if (this.closed) return;
     this.queue.clear();
-    this.bufferPaused = false;
-    if (!this.retry) this.host.resume(this.topic, this.partition);
+    this.fetch.assigned();
   }
 
   /** The partition was given to another consumer: deliver nothing more, settle nothing more. */
   retire(): void {
-    this.close('retired');
+    this.tracker.retire();
+    this.stop();
   }
 
   /** The server is closing: deliver nothing more (settlements of running handlers still count). */
   stop(): void {
-    if (!this.closed) this.close('stopped');
-  }
-
-  /** Whether settlements still move this partition's commits. */
-  get owns(): boolean {
-    return this.closed !== 'retired';
-  }
-
-  private close(how: 'retired' | 'stopped'): void {
-    this.closed = how;
+    this.closed = true;
     this.queue.clear();
-    if (this.retry) clearTimeout(this.retry.timer);
-    this.retry = undefined;
-  }
-
-  private readAgain(): void {
-    const retry = this.retry;
-    this.retry = undefined;
-    if (!retry || this.closed) return;
-    this.bufferPaused = false;
-    this.host.seek(this.topic, this.partition, String(retry.offset));
-    this.host.resume(this.topic, this.partition);
+    this.fetch.stop();
   }
 
   private async pump(): Promise<void> {
     if (this.pumping) return;
     this.pumping = true;
     try {
-      while (this.queue.length > 0 && !this.closed && !this.retry) {
+      while (this.queue.length > 0 && !this.closed && !this.fetch.waitingForRetry) {
         const record = this.queue.take()!;
+        let deliveryCount: number;
         try {
-          if (!this.tracker.deliver(Number(record.offset))) continue; // in flight or settled already
+          deliveryCount = this.tracker.deliver(Number(record.offset));
         } catch (error) {
-          this.host.reportError(error as Error, `partition ${this.topic}/${this.partition}`);
+          this.settings.reportError(error as Error, `partition ${this.topic}/${this.partition}`);
           continue;
         }
-        this.resumeWhenDrained();
-        await this.host.deliver(this, record);
+        if (deliveryCount === 0) continue; // in flight or settled already
+        this.releaseWhenDrained();
+        await this.settings.handle(toKafkaMessage(record, this, deliveryCount));
+        this.dropStaleRecords();
       }
     } finally {
       this.pumping = false;
     }
-    this.resumeWhenDrained();
+    this.releaseWhenDrained();
   }
 
-  private resumeWhenDrained(): void {
-    if (this.bufferPaused && !this.retry && !this.closed && this.queue.length <= this.maxQueued / 2) {
-      this.bufferPaused = false;
-      this.host.resume(this.topic, this.partition);
-    }
+  /** A nack since the records were queued: they are read again from the nacked offset. */
+  private dropStaleRecords(): void {
+    if (this.generation === this.fetch.generation) return;
+    this.generation = this.fetch.generation;
+    this.queue.clear();
+  }
+
+  private releaseWhenDrained(): void {
+    if (!this.closed && this.queue.length <= this.settings.maxQueued / 2) this.fetch.release();
   }
 }

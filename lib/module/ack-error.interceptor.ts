@@ -1,20 +1,20 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { catchError, throwError, type Observable } from 'rxjs';
-import { currentDeliveryScope } from '../core/delivery-scope';
+import { isAckContext } from '../core/ack-context';
 
 /**
- * Records a handler's original error in the delivery scope before exception
- * filters replace it (Nest's default turns every error into "Internal server
- * error"), so logs and dead letters keep its real name and message.
- * Registered globally by `AckModule`; changes nothing about the error itself.
+ * Records a handler's error on its `AckContext` as it was thrown, before
+ * exception filters replace it (Nest's default turns every error into
+ * "Internal server error"), so logs and dead letters keep its real name and
+ * message. Registered globally by `AckModule`; changes nothing about the error.
  */
 @Injectable()
 export class AckErrorInterceptor implements NestInterceptor {
-  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(
       catchError((error) => {
-        const scope = currentDeliveryScope();
-        if (scope) scope.lastError = error;
+        const rpcContext = context.getType() === 'rpc' ? context.switchToRpc().getContext() : undefined;
+        if (isAckContext(rpcContext)) rpcContext.thrownError = error;
         return throwError(() => error);
       }),
     );

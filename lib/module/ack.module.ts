@@ -1,7 +1,8 @@
-import { Catch, Module, type ArgumentsHost, type DynamicModule, type Provider } from '@nestjs/common';
+import { Catch, Module, type ArgumentsHost, type DynamicModule, type OnModuleDestroy, type OnModuleInit, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { BaseRpcExceptionFilter } from '@nestjs/microservices';
 import { AckControlException } from '../core/ack-control.exception';
+import { ackModuleStarted, ackModuleStopped } from '../core/ack-module-presence';
 import { AckErrorInterceptor } from './ack-error.interceptor';
 import { AckExceptionFilter } from './ack-exception.filter';
 import { ACK_MODULE_OPTIONS, type AckModuleAsyncOptions, type AckModuleOptions } from './ack-module-options';
@@ -32,7 +33,16 @@ const globalFilterProvider: Provider = {
  * ```
  */
 @Module({})
-export class AckModule {
+export class AckModule implements OnModuleInit, OnModuleDestroy {
+  /** Lets servers check at start that the module is there (they warn when it is not). */
+  onModuleInit(): void {
+    ackModuleStarted();
+  }
+
+  onModuleDestroy(): void {
+    ackModuleStopped();
+  }
+
   static forRoot(options: AckModuleOptions = {}): DynamicModule {
     return AckModule.create([{ provide: ACK_MODULE_OPTIONS, useValue: options }]);
   }

@@ -6,6 +6,7 @@ export { RabbitAckClient } from './rabbit-ack.client';
 export type { RabbitAckClientOptions } from './rabbit-ack-client-options';
 export { RabbitAckContext } from './rabbit-context';
 export type { RabbitMessage, RabbitSession } from './rabbit-message';
-export type { RabbitReconnectOptions } from './rabbit-reconnect-options';
+/** How the server and the client reconnect (the core's `ReconnectOptions`). */
+export type { ReconnectOptions as RabbitReconnectOptions } from '../core/reconnect';
 export { DEFAULT_RABBIT_URL } from './rabbit-url';
 export { PRIOR_DELIVERIES_HEADER, deliveryCountOf } from './rabbit-delivery-count';

@@ -1,5 +1,5 @@
 import type { ProducerDeserializer, ProducerSerializer } from '@nestjs/microservices';
-import type { RabbitReconnectOptions } from './rabbit-reconnect-options';
+import type { ReconnectOptions } from '../core/reconnect';
 
 /** Options of `RabbitAckClient`. It declares nothing: the server owns the topology. */
 export interface RabbitAckClientOptions {
@@ -28,7 +28,7 @@ export interface RabbitAckClientOptions {
    */
   publishTimeoutMs?: number;
   /** Reconnect backoff. @defaultValue `{ initialDelayMs: 200, maxDelayMs: 10000, multiplier: 2, maxAttempts: Infinity }` */
-  reconnect?: RabbitReconnectOptions;
+  reconnect?: ReconnectOptions;
   /** @defaultValue Nest's identity serializer */
   serializer?: ProducerSerializer;
   /** @defaultValue Nest's incoming response deserializer */

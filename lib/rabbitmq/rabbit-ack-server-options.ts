@@ -1,6 +1,6 @@
 import type { AckServerOptions } from '../core/ack-server-options';
 import type { RabbitDeadLetterOptions } from './rabbit-dead-letter-options';
-import type { RabbitReconnectOptions } from './rabbit-reconnect-options';
+import type { ReconnectOptions } from '../core/reconnect';
 
 /** Options of `RabbitAckServer`. */
 export interface RabbitAckServerOptions extends AckServerOptions {
@@ -50,5 +50,5 @@ export interface RabbitAckServerOptions extends AckServerOptions {
    */
   deadLetter?: RabbitDeadLetterOptions | false;
   /** Reconnect backoff after the connection drops. @defaultValue `{ initialDelayMs: 200, maxDelayMs: 10000, multiplier: 2, maxAttempts: Infinity }` */
-  reconnect?: RabbitReconnectOptions;
+  reconnect?: ReconnectOptions;
 }

@@ -4,8 +4,11 @@ import type { ChannelModel, ConsumeMessage, Options } from 'amqplib';
 import type { RabbitAckClientOptions } from './rabbit-ack-client-options';
 import { RabbitConnection } from './rabbit-connection';
 import { ConfirmPublisher } from './rabbit-publisher';
-import { resolveReconnect, type ResolvedReconnect } from './rabbit-reconnect';
+import { UnroutableMessageError } from '../core/errors';
+import { emitStatus } from '../core/nest-compat';
+import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
 import { resolveUrls } from './rabbit-url';
+import { parseReplyBody, PendingRequests } from '../core/pending-requests';
 
 const DIRECT_REPLY_TO = 'amq.rabbitmq.reply-to';
 
@@ -20,7 +23,7 @@ export class RabbitAckClient extends ClientProxy {
   private readonly reconnectOptions: ResolvedReconnect;
   private readonly publishTimeoutMs: number;
   private readonly replyQueue: string;
-  private readonly pending = new Map<string, (packet: WritePacket) => void>();
+  private readonly pending = new PendingRequests();
   private connection?: RabbitConnection;
   private connecting?: Promise<void>;
   private publisher?: ConfirmPublisher;
@@ -52,7 +55,7 @@ export class RabbitAckClient extends ClientProxy {
     const connection = this.connection;
     this.connection = undefined;
     this.connecting = undefined;
-    this.failPending('Connection closed');
+    this.pending.failAll('Connection closed');
     await connection?.close();
   }
 
@@ -63,13 +66,13 @@ export class RabbitAckClient extends ClientProxy {
 
   protected publish(partial: ReadPacket, callback: (packet: WritePacket) => void): () => void {
     const packet = this.assignPacketId(partial);
-    this.pending.set(packet.id, callback);
+    const unsubscribe = this.pending.add(packet.id, callback);
     const { body, options } = this.encode(packet);
     // A request is published once: its reply is bound to the channel it went out on.
     this.publishConfirmed(packet, body, { ...options, replyTo: this.replyQueue, correlationId: packet.id }, false).catch((err) => {
-      if (this.pending.delete(packet.id)) callback({ err });
+      this.pending.fail(packet.id, err);
     });
-    return () => this.pending.delete(packet.id);
+    return unsubscribe;
   }
 
   protected async dispatchEvent<T = any>(packet: ReadPacket): Promise<T> {
@@ -85,9 +88,9 @@ export class RabbitAckClient extends ClientProxy {
       setup: (model) => this.setup(model),
       teardown: () => this.teardown(),
     });
-    connection.on('connected', () => this._status$.next('connected'));
-    connection.on('disconnected', () => this._status$.next('disconnected'));
-    connection.on('reconnecting', () => this._status$.next('reconnecting'));
+    connection.on('connected', () => emitStatus(this, 'connected'));
+    connection.on('disconnected', () => emitStatus(this, 'disconnected'));
+    connection.on('reconnecting', () => emitStatus(this, 'reconnecting'));
     this.connection = connection;
     await connection.open();
   }
@@ -111,7 +114,7 @@ export class RabbitAckClient extends ClientProxy {
 
   private teardown(): void {
     this.publisher = undefined;
-    if (this.replyQueue === DIRECT_REPLY_TO) this.failPending('Connection lost before the reply arrived');
+    if (this.replyQueue === DIRECT_REPLY_TO) this.pending.failAll('Connection lost before the reply arrived');
   }
 
   private encode(packet: ReadPacket): { body: Buffer; options: Options.Publish } {
@@ -139,7 +142,7 @@ export class RabbitAckClient extends ClientProxy {
         await withTimeout(publisher.publish(exchange, routingKey, body, { ...options, mandatory: true }), deadline - Date.now());
         return;
       } catch (error) {
-        const unroutable = /no queue took/.test(String((error as Error)?.message));
+        const unroutable = error instanceof UnroutableMessageError;
         if (!retry || unroutable || Date.now() >= deadline || !this.connection) throw error;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
@@ -148,27 +151,9 @@ export class RabbitAckClient extends ClientProxy {
 
   private async onReply(message: ConsumeMessage): Promise<void> {
     const id = message.properties.correlationId;
-    const callback = id === undefined ? undefined : this.pending.get(String(id));
-    if (!callback) return;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(message.content.toString('utf8'));
-    } catch {
-      raw = message.content.toString('utf8');
-    }
-    const { err, response, isDisposed } = await this.deserializer.deserialize(raw);
-    if (isDisposed || err) {
-      this.pending.delete(String(id));
-      callback({ err, response, isDisposed: true });
-    } else {
-      callback({ err, response });
-    }
-  }
-
-  private failPending(reason: string): void {
-    const callbacks = [...this.pending.values()];
-    this.pending.clear();
-    for (const callback of callbacks) callback({ err: new Error(reason), isDisposed: true });
+    if (id === undefined || !this.pending.has(String(id))) return;
+    const { err, response, isDisposed } = await this.deserializer.deserialize(parseReplyBody(message.content));
+    this.pending.deliver(String(id), { err, response, isDisposed });
   }
 }
 

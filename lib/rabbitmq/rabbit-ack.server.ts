@@ -1,9 +1,8 @@
 import type { WritePacket } from '@nestjs/microservices';
 import type { ChannelModel, ConsumeMessage } from 'amqplib';
 import { AckServer } from '../core/ack-server';
-import type { DeadLetterRecord } from '../core/dead-letter-record';
-import type { SettleOnce } from '../core/settle-once';
-import type { Settlement } from '../core/settlement';
+import type { ReplyPublisher } from '../core/broker-commands';
+import { asError } from '../core/errors';
 import type { RabbitAckServerOptions } from './rabbit-ack-server-options';
 import { RabbitConnection } from './rabbit-connection';
 import { RabbitAckContext } from './rabbit-context';
@@ -11,8 +10,11 @@ import { DelayedNacks } from './rabbit-delayed-nacks';
 import { toRabbitMessage, type RabbitMessage, type RabbitSession } from './rabbit-message';
 import { ConfirmPublisher } from './rabbit-publisher';
 import { resolveRabbitSettings, type RabbitServerSettings } from './rabbit-settings';
-import { ackDelivery, deadLetterDelivery, rejectDelivery, requeueDelivery } from './rabbit-settle';
+import { RabbitCommands } from './rabbit-commands';
 import { declareTopology } from './rabbit-topology';
+
+/** Identifies this transport to Nest's processing hooks. */
+export const RABBITMQ_TRANSPORT = Symbol.for('nestjs-ack.rabbitmq');
 
 /**
  * A NestJS microservice transport on RabbitMQ with the nestjs-ack contract:
@@ -29,15 +31,19 @@ import { declareTopology } from './rabbit-topology';
  */
 export class RabbitAckServer extends AckServer<RabbitMessage> {
   /** The checked broker options. */
-  readonly rabbit: RabbitServerSettings;
+  readonly brokerSettings: RabbitServerSettings;
+  protected readonly commands: RabbitCommands;
+  protected override readonly contextType = RabbitAckContext;
+  protected override readonly replies: ReplyPublisher<RabbitMessage> = { publishReply: (message, replyTo, packet) => this.publishReply(message, replyTo, packet) };
   private connection?: RabbitConnection;
   private session?: RabbitSession;
   private receiving = false;
   private readonly delayedNacks = new DelayedNacks((error) => this.reportError(asError(error), 'delayed nack failed'));
 
   constructor(options: RabbitAckServerOptions) {
-    super(options ?? ({} as RabbitAckServerOptions));
-    this.rabbit = resolveRabbitSettings(options, this.settings.concurrency);
+    super(options ?? ({} as RabbitAckServerOptions), RABBITMQ_TRANSPORT);
+    this.brokerSettings = resolveRabbitSettings(options, this.settings.concurrency);
+    this.commands = new RabbitCommands(this.brokerSettings, this.delayedNacks, () => this.isClosing);
   }
 
   /** The live amqplib connection (undefined while disconnected). */
@@ -48,8 +54,8 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
   protected async start(): Promise<void> {
     this.receiving = true;
     const connection = new RabbitConnection({
-      urls: this.rabbit.urls,
-      reconnect: this.rabbit.reconnect,
+      urls: this.brokerSettings.urls,
+      reconnect: this.brokerSettings.reconnect,
       setup: (model) => this.setupSession(model),
       teardown: () => this.teardownSession(),
     });
@@ -72,7 +78,14 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
       this.reportError(error, 'RabbitMQ');
     });
     this.connection = connection;
-    await connection.open();
+    // A close() during start ends the connection attempt at once.
+    const onClose = () => void connection.close();
+    this.closeSignal.addEventListener('abort', onClose, { once: true });
+    try {
+      await connection.open();
+    } finally {
+      this.closeSignal.removeEventListener('abort', onClose);
+    }
   }
 
   protected async stopReceiving(): Promise<void> {
@@ -86,72 +99,64 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
   protected async disconnect(): Promise<void> {
     // Messages waiting for a delayed nack go back now, so other consumers get them without waiting.
     await this.delayedNacks.flush();
+    // Channels first, each with its own close handshake: amqplib may write `connection.close` ahead
+    // of frames still queued on a channel, and the broker drops those. The acks of handlers that
+    // finished during a graceful close were lost so (redelivered: duplicates after SIGTERM).
+    const session = this.session;
+    if (session?.open) {
+      this.closeSession(session); // not open any more: its 'close' events must not recycle the connection
+      await session.consumer.close().catch(() => undefined);
+      await session.publisher.channel.close().catch(() => undefined);
+    }
     await this.connection?.close();
   }
 
-  protected async ackMessage(message: RabbitMessage): Promise<void> {
-    ackDelivery(message);
-  }
-
-  protected async nackMessage(message: RabbitMessage, delayMs: number): Promise<void> {
-    if (!message.session.open) throw new Error('nestjs-ack: cannot nack message: its channel closed (the broker redelivers it)');
-    const requeue = () => requeueDelivery(message, this.rabbit.queueType, this.rabbit.queue);
-    if (delayMs > 0 && !this.isClosing) this.delayedNacks.schedule(message, delayMs, requeue);
-    else await requeue();
-  }
-
-  protected async rejectMessage(message: RabbitMessage, record: DeadLetterRecord): Promise<void> {
-    if (this.rabbit.deadLetter === false) rejectDelivery(message);
-    else await deadLetterDelivery(message, this.rabbit.deadLetter, record);
-  }
-
-  protected async publishReply(message: RabbitMessage, packet: WritePacket & { id: string }): Promise<void> {
-    if (!message.replyTo) return;
+  private async publishReply(message: RabbitMessage, replyTo: string, packet: WritePacket & { id: string }): Promise<void> {
     const { options, ...body } = packet as WritePacket & { id: string; options?: Record<string, unknown> };
     const publisher = this.session?.open ? this.session.publisher : message.session.publisher;
     // Not mandatory: a caller that went away must not turn a processed message into a failure.
-    await publisher.publish('', message.replyTo, Buffer.from(JSON.stringify(body)), {
+    await publisher.publish('', replyTo, Buffer.from(JSON.stringify(body)), {
       ...options,
       correlationId: message.correlationId ?? packet.id,
     });
   }
 
-  protected override createContext(message: RabbitMessage, pattern: string, state: SettleOnce, settle: (s: Settlement) => Promise<boolean>): RabbitAckContext {
-    return new RabbitAckContext(message, pattern, state, settle);
-  }
-
   private async setupSession(model: ChannelModel): Promise<void> {
-    await declareTopology(model, this.rabbit);
-    const publisher = new ConfirmPublisher(await model.createConfirmChannel());
+    await declareTopology(model, this.brokerSettings);
     const consumer = await model.createChannel();
-    const session: RabbitSession = { consumer, publisher, open: true };
-    for (const channel of [consumer, publisher.channel]) {
-      channel.on('error', (error: Error) => this.reportError(error, 'RabbitMQ channel error'));
-      // A channel closed while its connection lives (a 406, a deleted queue): start over on a new connection.
-      channel.once('close', () => {
-        const wasOpen = session.open;
-        this.closeSession(session);
-        // When the whole connection is going, its 'close' follows; only a lone channel loss needs a recycle.
-        setImmediate(() => {
-          if (wasOpen && this.connection?.current === model) this.connection.recycle('a channel closed');
-        });
+    const session = { consumer, open: true } as RabbitSession;
+    // A channel closed while its connection lives (a 406, a deleted queue): start over on a new connection.
+    const onChannelLost = () => {
+      const wasOpen = session.open;
+      this.closeSession(session);
+      // When the whole connection is going, its 'close' follows; only a lone channel loss needs a recycle.
+      setImmediate(() => {
+        if (wasOpen && this.connection?.current === model) this.connection.recycle('a channel closed');
       });
-    }
+    };
+    const openPublishChannel = async () => {
+      const channel = await model.createConfirmChannel();
+      channel.on('error', (error: Error) => this.reportError(error, 'RabbitMQ channel error'));
+      return channel;
+    };
+    (session as { publisher: ConfirmPublisher }).publisher = new ConfirmPublisher(await openPublishChannel(), { open: openPublishChannel, onLost: onChannelLost });
+    consumer.on('error', (error: Error) => this.reportError(error, 'RabbitMQ channel error'));
+    consumer.once('close', onChannelLost);
     this.session = session;
     if (!this.receiving) return;
-    await consumer.prefetch(this.rabbit.prefetch, false);
-    const { consumerTag } = await consumer.consume(this.rabbit.queue, (raw) => this.onDelivery(session, raw), { noAck: false });
+    await consumer.prefetch(this.brokerSettings.prefetch, false);
+    const { consumerTag } = await consumer.consume(this.brokerSettings.queue, (raw) => this.onDelivery(session, raw), { noAck: false });
     session.consumerTag = consumerTag;
   }
 
   private onDelivery(session: RabbitSession, raw: ConsumeMessage | null): void {
     if (raw === null) {
       // The broker cancelled the consumer (queue deleted, leader moved): reconnect and consume again.
-      if (this.receiving) this.connection?.recycle(`the broker cancelled the consumer of "${this.rabbit.queue}"`);
+      if (this.receiving) this.connection?.recycle(`the broker cancelled the consumer of "${this.brokerSettings.queue}"`);
       return;
     }
     if (!this.receiving) return; // intake stopped: left unacked, requeued when the channel closes
-    void this.handleMessage(toRabbitMessage(raw, session, this.rabbit.queue));
+    void this.handleMessage(toRabbitMessage(raw, session, this.brokerSettings.queue));
   }
 
   private teardownSession(): void {
@@ -164,8 +169,4 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
     session.open = false;
     this.delayedNacks.dropSession(session);
   }
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

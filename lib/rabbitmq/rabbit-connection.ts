@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { connect, type ChannelModel } from 'amqplib';
-import { reconnectDelay, type ResolvedReconnect } from './rabbit-reconnect';
-import { redactUrl } from './rabbit-url';
+import { asError } from '../core/errors';
+import { reconnectLoop, type ResolvedReconnect } from '../core/reconnect';
+import { redactUrl } from '../core/redact-url';
 
 /** What a `RabbitConnection` needs: where, how to back off, and what to set up on each connection. */
 export interface RabbitConnectionOptions {
@@ -101,7 +102,7 @@ export class RabbitConnection extends EventEmitter {
         if (this.closed) throw new Error('closed while connecting');
       } catch (error) {
         if (model) await model.close().catch(() => undefined);
-        failures.push(`${redactUrl(url)}: ${error instanceof Error ? error.message : String(error)}`);
+        failures.push(`${redactUrl(url)}: ${asError(error).message}`);
         continue;
       }
       this.model = model;
@@ -123,30 +124,20 @@ export class RabbitConnection extends EventEmitter {
 
   private async reconnectLoop(): Promise<void> {
     const { reconnect } = this.options;
-    for (let attempt = 1; attempt <= reconnect.maxAttempts && !this.closed; attempt++) {
-      this.emit('reconnecting', attempt);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, reconnectDelay(reconnect, attempt));
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = undefined;
-      if (this.closed) return;
-      try {
-        await this.connectOnce();
-      } catch (error) {
-        this.emit('error', error);
-        continue;
-      }
-      if (this.closed) {
-        await this.model?.close().catch(() => undefined);
-        return;
-      }
-      this.emit('connected');
+    const loop = reconnectLoop(reconnect, {
+      connect: () => this.connectOnce(),
+      isClosed: () => this.closed,
+      onAttempt: (attempt) => this.emit('reconnecting', attempt),
+      onAttemptFailed: (error) => this.emit('error', asError(error)),
+    });
+    this.wake = loop.wake;
+    const connected = await loop.done;
+    this.wake = undefined;
+    if (connected && this.closed) {
+      await this.model?.close().catch(() => undefined);
       return;
     }
-    if (!this.closed) this.emit('failed', new Error(`nestjs-ack: gave up reconnecting to RabbitMQ after ${reconnect.maxAttempts} attempts`));
+    if (connected) this.emit('connected');
+    else if (!this.closed) this.emit('failed', new Error(`nestjs-ack: gave up reconnecting to RabbitMQ after ${reconnect.maxAttempts} attempts`));
   }
 }

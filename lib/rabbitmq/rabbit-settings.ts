@@ -1,5 +1,5 @@
 import type { RabbitAckServerOptions } from './rabbit-ack-server-options';
-import { resolveReconnect, type ResolvedReconnect } from './rabbit-reconnect';
+import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
 import { resolveUrls } from './rabbit-url';
 
 const QUEUE_TYPES = ['quorum', 'classic'] as const;

@@ -1,4 +1,5 @@
 import type { ChannelModel } from 'amqplib';
+import { asError } from '../core/errors';
 import type { RabbitServerSettings } from './rabbit-settings';
 
 /** The arguments the consumed queue is declared with. */
@@ -51,7 +52,7 @@ export async function declareTopology(model: ChannelModel, settings: RabbitServe
       }
     }
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = asError(error).message;
     const hint = /PRECONDITION_FAILED/.test(detail)
       ? ' (it exists with other arguments: match queueType/deadLetter/queueArguments, or set noAssert: true to use it as it is)'
       : '';

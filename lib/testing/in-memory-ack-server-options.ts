@@ -9,4 +9,11 @@ export interface InMemoryAckServerOptions extends AckServerOptions {
   queue?: string;
   /** Keep rejected messages in the queue's dead-letter list; `false` drops them. @defaultValue true */
   deadLetter?: boolean;
+  /**
+   * Simulates a broker lease (JetStream `ackWait`, a Redis pending entry's idle
+   * time): a delivery unsettled for this long is delivered again, unless the
+   * server renews the lease while its handler runs (every third of it).
+   * @defaultValue undefined (no lease)
+   */
+  leaseMs?: number;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
+import { PendingRequests } from '../core/pending-requests';
 import type { InMemoryBroker } from './in-memory-broker';
 
 /** Options of `InMemoryAckClient`. */
@@ -14,7 +15,7 @@ export class InMemoryAckClient extends ClientProxy {
   private readonly broker: InMemoryBroker;
   private readonly queue: string;
   private readonly replyTo = `reply.${randomUUID()}`;
-  private readonly pending = new Map<string, (packet: WritePacket) => void>();
+  private readonly pending = new PendingRequests();
 
   constructor(options: InMemoryAckClientOptions) {
     super();
@@ -48,10 +49,10 @@ export class InMemoryAckClient extends ClientProxy {
 
   protected publish(partial: ReadPacket, callback: (packet: WritePacket) => void): () => void {
     const packet = this.assignPacketId(partial);
-    this.pending.set(packet.id, callback);
+    const unsubscribe = this.pending.add(packet.id, callback);
     const body = Buffer.from(JSON.stringify(this.serializer.serialize(packet)));
     this.broker.publish(this.queue, body, { replyTo: this.replyTo, correlationId: packet.id });
-    return () => this.pending.delete(packet.id);
+    return unsubscribe;
   }
 
   protected async dispatchEvent<T = any>(packet: ReadPacket): Promise<T> {
@@ -61,9 +62,6 @@ export class InMemoryAckClient extends ClientProxy {
 
   private onReply(body: Buffer): void {
     const packet = JSON.parse(body.toString('utf8')) as WritePacket & { id: string };
-    const callback = this.pending.get(packet.id);
-    if (!callback) return;
-    if (packet.isDisposed || packet.err) this.pending.delete(packet.id);
-    callback(packet);
+    this.pending.deliver(packet.id, packet);
   }
 }

@@ -1,14 +1,14 @@
 import type { WritePacket } from '@nestjs/microservices';
 import { AckServer } from '../core/ack-server';
-import type { DeadLetterRecord } from '../core/dead-letter-record';
-import type { InboundMessage } from '../core/inbound-message';
+import type { ReplyPublisher } from '../core/broker-commands';
+import { InvalidOptionError } from '../core/errors';
 import type { InMemoryAckServerOptions } from './in-memory-ack-server-options';
 import type { InMemoryBroker } from './in-memory-broker';
+import { InMemoryCommands } from './in-memory-commands';
+import { toInMemoryMessage, type InMemoryMessage } from './in-memory-message';
 
-/** A delivery of the in-memory broker. */
-export interface InMemoryMessage extends InboundMessage {
-  messageId: number;
-}
+/** Identifies this transport to Nest's processing hooks. */
+export const IN_MEMORY_TRANSPORT = Symbol.for('nestjs-ack.in-memory');
 
 /**
  * The nestjs-ack contract without a broker, for unit tests: publish with
@@ -18,15 +18,21 @@ export interface InMemoryMessage extends InboundMessage {
 export class InMemoryAckServer extends AckServer<InMemoryMessage> {
   readonly broker: InMemoryBroker;
   readonly queue: string;
-  private readonly deadLetterEnabled: boolean;
+  protected readonly commands: InMemoryCommands;
+  protected override readonly replies?: ReplyPublisher<InMemoryMessage> = {
+    publishReply: async (message: InMemoryMessage, replyTo: string, packet: WritePacket & { id: string }) =>
+      this.broker.reply(replyTo, Buffer.from(JSON.stringify(packet)), message.correlationId),
+  };
   private consumerId?: number;
 
   constructor(options: InMemoryAckServerOptions) {
-    super(options);
-    if (!options?.broker) throw new Error('nestjs-ack: InMemoryAckServer needs the option broker (an InMemoryBroker)');
+    super(options, IN_MEMORY_TRANSPORT);
+    if (!options?.broker) throw new InvalidOptionError('broker', options?.broker, 'an InMemoryBroker');
+    if (options.leaseMs !== undefined && !(Number.isFinite(options.leaseMs) && options.leaseMs > 0)) throw new InvalidOptionError('leaseMs', options.leaseMs, 'a number > 0');
     this.broker = options.broker;
     this.queue = options.queue ?? 'default';
-    this.deadLetterEnabled = options.deadLetter ?? true;
+    this.broker.setLease(this.queue, options.leaseMs);
+    this.commands = new InMemoryCommands(this.broker, this.queue, options.deadLetter ?? true, options.leaseMs);
   }
 
   override unwrap<T>(): T {
@@ -34,18 +40,7 @@ export class InMemoryAckServer extends AckServer<InMemoryMessage> {
   }
 
   protected async start(): Promise<void> {
-    this.consumerId = this.broker.consume(this.queue, (stored) => {
-      void this.handleMessage({
-        messageId: stored.id,
-        body: stored.body,
-        headers: stored.headers,
-        deliveryCount: stored.deliveries,
-        source: { queue: this.queue, messageId: stored.id },
-        key: String(stored.id),
-        replyTo: stored.replyTo,
-        correlationId: stored.correlationId,
-      });
-    });
+    this.consumerId = this.broker.consume(this.queue, (stored) => void this.handleMessage(toInMemoryMessage(stored, this.queue)));
   }
 
   protected async stopReceiving(): Promise<void> {
@@ -54,22 +49,6 @@ export class InMemoryAckServer extends AckServer<InMemoryMessage> {
 
   protected async disconnect(): Promise<void> {
     if (this.consumerId !== undefined) this.broker.disconnect(this.queue, this.consumerId);
-  }
-
-  protected async ackMessage(message: InMemoryMessage): Promise<void> {
-    this.broker.ack(this.queue, message.messageId);
-  }
-
-  protected async nackMessage(message: InMemoryMessage, delayMs: number): Promise<void> {
-    this.broker.nack(this.queue, message.messageId, delayMs);
-  }
-
-  protected async rejectMessage(message: InMemoryMessage, record: DeadLetterRecord): Promise<void> {
-    if (this.deadLetterEnabled) this.broker.deadLetter(this.queue, message.messageId, record);
-    else this.broker.ack(this.queue, message.messageId);
-  }
-
-  protected async publishReply(message: InMemoryMessage, packet: WritePacket & { id: string }): Promise<void> {
-    this.broker.reply(message.replyTo!, Buffer.from(JSON.stringify(packet)), message.correlationId);
+    this.consumerId = undefined;
   }
 }

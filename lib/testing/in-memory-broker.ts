@@ -18,13 +18,18 @@ export type BrokerEvent =
   | { type: 'acked'; messageId: number }
   | { type: 'nacked'; messageId: number; delayMs: number }
   | { type: 'dead-lettered'; messageId: number; reason: string }
-  | { type: 'requeued'; messageId: number };
+  | { type: 'requeued'; messageId: number }
+  | { type: 'lease-expired'; messageId: number };
 
 type Deliver = (message: StoredMessage) => void;
 
 interface Queue {
   ready: StoredMessage[];
-  unacked: Map<number, { message: StoredMessage; consumer: number }>;
+  unacked: Map<number, { message: StoredMessage; consumer: number; lease?: NodeJS.Timeout }>;
+  /** Dead letters are refused (as a full or too small target would): `deadLetter` throws. */
+  deadLettersBlocked?: boolean;
+  /** Unsettled deliveries come back after this long unless their lease is extended (like JetStream's `ackWait`). */
+  leaseMs?: number;
   delayed: Map<number, { message: StoredMessage; timer: NodeJS.Timeout }>;
   deadLetters: DeadLetterRecord[];
   history: BrokerEvent[];
@@ -41,6 +46,8 @@ export interface QueueState {
   delayed: number;
   deadLetters: DeadLetterRecord[];
   history: BrokerEvent[];
+  /** Consumers currently receiving. */
+  consumers: number;
 }
 
 /**
@@ -72,6 +79,22 @@ export class InMemoryBroker {
     return id;
   }
 
+  /**
+   * Gives the queue a lease: a delivery not settled within `leaseMs` (and not
+   * extended with `extendLease`) is delivered again, as JetStream does after `ackWait`.
+   */
+  setLease(queueName: string, leaseMs: number | undefined): void {
+    this.queue(queueName).leaseMs = leaseMs;
+  }
+
+  /** Restarts the lease of an unsettled delivery. */
+  extendLease(queueName: string, messageId: number): void {
+    const queue = this.queue(queueName);
+    const entry = queue.unacked.get(messageId);
+    if (!entry) throw new Error(`message ${messageId} is not awaiting settlement`);
+    this.startLease(queueName, queue, messageId, entry);
+  }
+
   /** Stops delivering to a consumer; its unsettled messages stay with it until `disconnect`. */
   cancel(queueName: string, consumerId: number): void {
     this.queue(queueName).consumers.delete(consumerId);
@@ -83,6 +106,7 @@ export class InMemoryBroker {
     queue.consumers.delete(consumerId);
     for (const [id, entry] of queue.unacked) {
       if (entry.consumer !== consumerId) continue;
+      clearTimeout(entry.lease);
       queue.unacked.delete(id);
       queue.history.push({ type: 'requeued', messageId: id });
       queue.ready.unshift(entry.message);
@@ -109,8 +133,14 @@ export class InMemoryBroker {
     queue.delayed.set(messageId, { message, timer });
   }
 
+  /** Makes the queue's dead-letter list refuse entries (`true`) or take them again, to test a failing dead-letter target. */
+  blockDeadLetters(queueName: string, blocked: boolean): void {
+    this.queue(queueName).deadLettersBlocked = blocked;
+  }
+
   deadLetter(queueName: string, messageId: number, record: DeadLetterRecord): void {
     const queue = this.queue(queueName);
+    if (queue.deadLettersBlocked) throw new Error(`the dead-letter list of "${queueName}" refuses entries`);
     this.takeUnacked(queue, messageId);
     queue.deadLetters.push(record);
     queue.history.push({ type: 'dead-lettered', messageId, reason: record.reason });
@@ -140,6 +170,7 @@ export class InMemoryBroker {
       delayed: queue.delayed.size,
       deadLetters: [...queue.deadLetters],
       history: [...queue.history],
+      consumers: queue.consumers.size,
     };
   }
 
@@ -152,8 +183,22 @@ export class InMemoryBroker {
     const entry = queue.unacked.get(messageId);
     // The real brokers answer a settle of an unknown delivery with an error (RabbitMQ closes the channel).
     if (!entry) throw new Error(`message ${messageId} is not awaiting settlement`);
+    clearTimeout(entry.lease);
     queue.unacked.delete(messageId);
     return entry.message;
+  }
+
+  private startLease(queueName: string, queue: Queue, messageId: number, entry: { message: StoredMessage; lease?: NodeJS.Timeout }): void {
+    clearTimeout(entry.lease);
+    if (queue.leaseMs === undefined) return;
+    entry.lease = setTimeout(() => {
+      if (queue.unacked.get(messageId) !== entry) return;
+      queue.unacked.delete(messageId);
+      queue.history.push({ type: 'lease-expired', messageId });
+      queue.ready.push(entry.message);
+      this.dispatch(queueName);
+    }, queue.leaseMs);
+    entry.lease.unref();
   }
 
   private dispatch(queueName: string): void {
@@ -164,7 +209,9 @@ export class InMemoryBroker {
       const [consumerId, deliver] = consumers[turn++ % consumers.length];
       const message = queue.ready.shift()!;
       message.deliveries++;
-      queue.unacked.set(message.id, { message, consumer: consumerId });
+      const entry = { message, consumer: consumerId };
+      queue.unacked.set(message.id, entry);
+      this.startLease(queueName, queue, message.id, entry);
       queue.history.push({ type: 'delivered', messageId: message.id, deliveryCount: message.deliveries });
       deliver(message);
     }

@@ -23,6 +23,12 @@ export interface ConformanceSetup {
   patterns: string[];
   /** Server options under test (policy, retry, concurrency, shutdownTimeoutMs...). */
   serverOptions: AckServerOptions;
+  /**
+   * Whether to call `app.listen()` before returning. `false` lets the suite
+   * start the app itself (to close it while it starts).
+   * @defaultValue true
+   */
+  listen?: boolean;
 }
 
 /** A started app plus the broker-side views the suite asserts on. */
@@ -45,6 +51,18 @@ export interface ConformanceTarget {
   /** The dead-letter target's entries for `pattern`, read from the broker. */
   deadLetters(pattern: string): Promise<DeadLetterView[]>;
   /**
+   * Consumers the broker sees for `pattern` (queue consumers, group members,
+   * JetStream pull requests / consumer info, Redis group consumers with pending or
+   * recent activity...). Read from the broker. Used to show a close leaves nothing behind.
+   */
+  consumers?(pattern: string): Promise<number>;
+  /**
+   * Makes the dead-letter target of `pattern` refuse new entries (`true`) or take
+   * them again (`false`), with the broker's own means (a size limit, a full
+   * queue...). Transports whose dead letters cannot be refused leave it out.
+   */
+  blockDeadLetters?(pattern: string, blocked: boolean): Promise<void>;
+  /**
    * Closes the app if still open (graceful close of the server), then what the
    * adapter opened. Idempotent. `outstanding()` and `deadLetters()` keep working
    * after `app.close()` until this is called.
@@ -55,6 +73,24 @@ export interface ConformanceTarget {
 /** One transport under the conformance suite. */
 export interface ConformanceAdapter {
   name: string;
+  /**
+   * Whether the transport carries replies. Without them the suite checks that a
+   * `@MessagePattern` handler is refused at start instead of running the request matrix.
+   * @defaultValue true
+   */
+  replies?: boolean;
+  /**
+   * The body a producer would put on the broker for an event of `pattern` whose
+   * JSON data is `data` (raw bytes, possibly invalid). Default: Nest's envelope
+   * `{"pattern":"<pattern>","data":<data>}`; Kafka's value is the data alone.
+   */
+  bodyOf?(pattern: string, data: Buffer): Buffer;
+  /**
+   * Whether this adapter's targets implement `blockDeadLetters` (the suite then
+   * runs the refusing-dead-letter-target test).
+   * @defaultValue false
+   */
+  canBlockDeadLetters?: boolean;
   start(setup: ConformanceSetup): Promise<ConformanceTarget>;
   /** Called once after the suite (close shared clients). */
   dispose?(): Promise<void>;

@@ -38,7 +38,13 @@ export const BEHAVIORS = [
   'double ack',
   'settles after returning',
 ] as const;
-export type Behavior = (typeof BEHAVIORS)[number];
+/** Outcomes outside the matrix, for targeted tests. */
+export const EXTRA_BEHAVIORS = [
+  'creates AckMessage, then throws Error',
+  'catches a thrown NackMessage, then completes',
+  'catches a thrown AckMessage, then throws Error',
+] as const;
+export type Behavior = (typeof BEHAVIORS)[number] | (typeof EXTRA_BEHAVIORS)[number];
 
 /** Where the exception filter comes from. */
 export type FilterSetup = 'global' | 'controller' | 'none';
@@ -148,6 +154,29 @@ async function runBehavior(cell: CellSpec, data: CellData, context: AckContext, 
     case 'manual ack then throw':
       probe.manualResults.push(await context.ack());
       throw new Error('failed after manual ack on purpose');
+    case 'creates AckMessage, then throws Error': {
+      const unused = new AckMessage();
+      void unused;
+      throw new Error('handler failed on purpose');
+    }
+    case 'catches a thrown NackMessage, then completes':
+      try {
+        await deep.run(() => {
+          throw new NackMessage();
+        });
+      } catch {
+        // handled inside the handler: no command
+      }
+      return `ok:${data.n}`;
+    case 'catches a thrown AckMessage, then throws Error':
+      try {
+        await deep.run(() => {
+          throw new AckMessage();
+        });
+      } catch {
+        // handled inside the handler: no command
+      }
+      throw new Error('handler failed on purpose');
     case 'double ack':
       probe.manualResults.push(await context.ack());
       probe.manualResults.push(await context.ack());

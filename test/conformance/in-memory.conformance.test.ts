@@ -21,12 +21,13 @@ function toView(record: InMemoryBroker['state'] extends (q: string) => infer S ?
 /** One broker per app, one queue: `outstanding` and `deadLetters` read that broker's queue state. */
 const inMemory: ConformanceAdapter = {
   name: 'the in-memory transport',
-  async start({ module, serverOptions }) {
+  canBlockDeadLetters: true,
+  async start({ module, serverOptions, listen }) {
     const broker = new InMemoryBroker();
     const queue = uniqueName('queue');
     const server = new InMemoryAckServer({ ...serverOptions, broker, queue });
     const app = await NestFactory.createMicroservice(module, { strategy: server, logger: false });
-    await app.listen();
+    if (listen !== false) await app.listen();
     const client = new InMemoryAckClient({ broker, queue });
     let closed = false;
     const target: ConformanceTarget = {
@@ -44,6 +45,8 @@ const inMemory: ConformanceAdapter = {
         return state.ready + state.unacked + state.delayed;
       },
       deadLetters: async () => broker.state(queue).deadLetters.map(toView),
+      consumers: async () => broker.state(queue).consumers,
+      blockDeadLetters: async (_pattern, blocked) => broker.blockDeadLetters(queue, blocked),
       close: async () => {
         if (closed) return;
         closed = true;

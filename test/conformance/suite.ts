@@ -3,76 +3,13 @@ import { after, describe, it } from 'node:test';
 import { ACK_POLICY_NAMES, AckPolicy, type AckServerOptions, type HandledEvent } from '../../lib/core';
 import { uniqueName } from '../support/names';
 import { waitFor, waitForEqual } from '../support/wait-for';
-import type { ConformanceAdapter, ConformanceTarget, DeadLetterView } from './adapter';
+import type { ConformanceAdapter } from './adapter';
 import { BEHAVIORS, buildModule, type Behavior, type CellSpec } from './cells';
-import { expectCell, MATRIX_MAX_DELIVERIES, type FinalState } from './expectations';
-import { probeFor, type PatternProbe } from './probe';
-
-const FAST_RETRY = { maxDeliveries: MATRIX_MAX_DELIVERIES, backoff: { type: 'fixed' as const, initialDelayMs: 20, jitter: 0 } };
-const TEST_TIMEOUT = { timeout: 60_000 };
-const DATA = { n: 42 };
-
-interface Started {
-  target: ConformanceTarget;
-  probe: (pattern: string) => PatternProbe;
-}
-
-/** Starts an app with `cells`, runs `body`, always closes it. */
-async function withTarget(adapter: ConformanceAdapter, cells: CellSpec[], serverOptions: AckServerOptions, body: (started: Started) => Promise<void>, extraPatterns: string[] = []): Promise<void> {
-  const target = await adapter.start({ module: buildModule(cells), patterns: [...cells.map((c) => c.pattern), ...extraPatterns], serverOptions });
-  target.server.on('handled', (event: HandledEvent) => probeFor(event.pattern).handled.push(event));
-  try {
-    await body({ target, probe: probeFor });
-  } finally {
-    await target.close();
-  }
-}
-
-async function sendAndCollect(target: ConformanceTarget, cell: CellSpec): Promise<Promise<{ value?: unknown; error?: unknown }> | undefined> {
-  if (cell.kind === 'event') {
-    await target.emit(cell.pattern, DATA);
-    return undefined;
-  }
-  return target.send(cell.pattern, DATA).then(
-    (value) => ({ value }),
-    (error) => ({ error: error ?? 'error' }),
-  );
-}
-
-function handledCounts(probe: PatternProbe): number[] {
-  return probe.handled.map((event) => event.deliveryCount);
-}
-
-function range(count: number): number[] {
-  return Array.from({ length: count }, (_, i) => i + 1);
-}
-
-/** Asserts the broker state of the pattern's single message. */
-async function assertFinal(target: ConformanceTarget, pattern: string, final: FinalState, deliveries: number): Promise<DeadLetterView | undefined> {
-  if (final.state === 'acked') {
-    await waitForEqual(() => target.outstanding(pattern), 0, { message: `outstanding of ${pattern}` });
-    assert.deepEqual(await target.deadLetters(pattern), [], 'an acked message must not be dead-lettered');
-    return undefined;
-  }
-  if (final.state === 'unsettled') {
-    await waitForEqual(() => target.outstanding(pattern), 1, { message: `outstanding of ${pattern}` });
-    assert.deepEqual(await target.deadLetters(pattern), [], 'an unsettled message must not be dead-lettered');
-    return undefined;
-  }
-  const [entry] = (await waitFor(async () => {
-    const entries = await target.deadLetters(pattern);
-    return entries.length > 0 ? entries : undefined;
-  }, { message: `a dead letter for ${pattern}` }))!;
-  await waitForEqual(() => target.outstanding(pattern), 0, { message: `outstanding of ${pattern}` });
-  assert.equal((await target.deadLetters(pattern)).length, 1, 'exactly one dead letter');
-  assert.equal(entry.reason, final.reason);
-  assert.equal(entry.deliveryCount, deliveries, 'dead letter delivery count');
-  if (final.errorName) assert.equal(entry.errorName, final.errorName);
-  if (final.errorMessageIncludes) assert.match(entry.errorMessage ?? '', new RegExp(final.errorMessageIncludes));
-  assert.ok(entry.body.toString('utf8').includes('"n":42'), 'the original body travels untouched');
-  assert.ok(Object.keys(entry.source).length > 0, 'the source is recorded');
-  return entry;
-}
+import { expectCell, type FinalState } from './expectations';
+import { assertFinal, DATA, FAST_RETRY, handledCounts, range, sendAndCollect, TEST_TIMEOUT, withTarget } from './harness';
+import { probeFor } from './probe';
+import { runLifecycleTests } from './suite-lifecycle';
+import { runRobustnessTests } from './suite-robustness';
 
 async function runMatrixCell(adapter: ConformanceAdapter, kind: 'event' | 'message', policy: AckPolicy, behavior: Behavior): Promise<void> {
   const cell: CellSpec = { pattern: uniqueName('ack'), kind, behavior, methodPolicy: policy, filter: 'global' };
@@ -115,7 +52,8 @@ export function runConformanceSuite(adapter: ConformanceAdapter): void {
   describe(`ack contract on ${adapter.name}`, () => {
     after(() => adapter.dispose?.());
 
-    for (const kind of ['event', 'message'] as const) {
+    const kinds = adapter.replies === false ? (['event'] as const) : (['event', 'message'] as const);
+    for (const kind of kinds) {
       describe(`${kind === 'event' ? '@EventPattern' : '@MessagePattern'} policy x outcome`, () => {
         for (const policy of ACK_POLICY_NAMES) {
           for (const behavior of BEHAVIORS) {
@@ -209,15 +147,21 @@ export function runConformanceSuite(adapter: ConformanceAdapter): void {
             assert.deepEqual(handledCounts(probe(cell.pattern)), [1, 2]);
           });
         });
-        it(`${label}: RejectMessage in a request handler dead-letters and sends an error reply`, TEST_TIMEOUT, async () => {
-          const cell: CellSpec = { pattern: uniqueName('ack'), kind: 'message', behavior: 'throws RejectMessage in a service', methodPolicy: 'ACK', filter };
-          await withTarget(adapter, [cell], { retry: FAST_RETRY }, async ({ target }) => {
-            await assert.rejects(target.send(cell.pattern, DATA));
-            await assertFinal(target, cell.pattern, { state: 'dead-lettered', reason: 'service-reject', errorName: 'RejectMessage' }, 1);
+        // A transport without replies has no request handlers: its start refusal is tested instead.
+        if (adapter.replies !== false) {
+          it(`${label}: RejectMessage in a request handler dead-letters and sends an error reply`, TEST_TIMEOUT, async () => {
+            const cell: CellSpec = { pattern: uniqueName('ack'), kind: 'message', behavior: 'throws RejectMessage in a service', methodPolicy: 'ACK', filter };
+            await withTarget(adapter, [cell], { retry: FAST_RETRY }, async ({ target }) => {
+              await assert.rejects(target.send(cell.pattern, DATA));
+              await assertFinal(target, cell.pattern, { state: 'dead-lettered', reason: 'service-reject', errorName: 'RejectMessage' }, 1);
+            });
           });
-        });
+        }
       }
     });
+
+    runRobustnessTests(adapter);
+    runLifecycleTests(adapter);
 
     describe('graceful close', () => {
       it('waits for in-flight handlers, settles them, then closes', TEST_TIMEOUT, async () => {

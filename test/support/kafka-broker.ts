@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Admin, type KafkaMessage } from 'kafkajs';
+import { ConfigResourceTypes, Kafka, logLevel, type Admin, type KafkaMessage } from 'kafkajs';
 import { KafkaAckClient } from '../../lib/kafka';
 import { brokerUrls } from './broker-urls';
 import { uniqueName } from './names';
@@ -110,4 +110,32 @@ export async function readTopic(topic: string, { timeoutMs = 20_000 } = {}): Pro
 /** Our client for tests: kafkajs logs only with TEST_LOG=1 (a deleted topic of an earlier test makes metadata noise). */
 export function testClient(clientId: string): KafkaAckClient {
   return new KafkaAckClient({ brokers: KAFKA_BROKERS, clientId, logLevel: process.env.TEST_LOG ? logLevel.WARN : logLevel.NOTHING });
+}
+
+/** Members of a consumer group, as its coordinator lists them (0 when the group is empty or unknown). */
+export async function groupMembers(groupId: string): Promise<number> {
+  const admin = await sharedAdmin();
+  const { groups } = await admin.describeGroups([groupId]);
+  return groups[0]?.members.length ?? 0;
+}
+
+/** A topic's effective `max.message.bytes`. */
+export async function maxMessageBytes(topic: string): Promise<number> {
+  const admin = await sharedAdmin();
+  const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['max.message.bytes'] }] });
+  return Number(resources[0].configEntries.find((entry) => entry.configName === 'max.message.bytes')?.configValue);
+}
+
+const limitsBeforeChange = new Map<string, number>();
+
+/**
+ * Sets a topic's `max.message.bytes` (its only config override: `alterConfigs` replaces them all),
+ * and waits until the broker reports it. `undefined` restores the value it had before the first change.
+ */
+export async function setMaxMessageBytes(topic: string, bytes: number | undefined): Promise<void> {
+  const admin = await sharedAdmin();
+  if (!limitsBeforeChange.has(topic)) limitsBeforeChange.set(topic, await maxMessageBytes(topic));
+  const value = bytes ?? limitsBeforeChange.get(topic)!;
+  await admin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configEntries: [{ name: 'max.message.bytes', value: String(value) }] }] });
+  await waitFor(async () => (await maxMessageBytes(topic)) === value, { message: `${topic} max.message.bytes ${value}` });
 }

@@ -3,12 +3,15 @@ import { firstValueFrom } from 'rxjs';
 import { DeadLetterHeaders } from '../../lib/core';
 import { KafkaAckServer } from '../../lib/kafka';
 import type { ConformanceAdapter, ConformanceSetup, ConformanceTarget, DeadLetterView } from '../conformance/adapter';
-import { closeSharedAdmin, deleteTopicsAndGroups, endOffsetTotal, KAFKA_BROKERS, readTopic, uncommitted, testClient } from './kafka-broker';
+import { closeSharedAdmin, deleteTopicsAndGroups, endOffsetTotal, groupMembers, KAFKA_BROKERS, readTopic, setMaxMessageBytes, uncommitted, testClient } from './kafka-broker';
 import { uniqueName } from './names';
 import { testLogLevels } from './rabbit-conformance-adapter';
 
 /** Partitions of every conformance topic: concurrency on Kafka is across partitions (the close test holds 3 handlers at once). */
 const PARTITIONS = 3;
+
+/** A `max.message.bytes` below any record batch's size: the topic refuses every record (MESSAGE_TOO_LARGE). */
+const BLOCKED_MAX_MESSAGE_BYTES = 1;
 
 /** Server settings that keep per-test start and redelivery fast. */
 export const FAST_KAFKA = { sessionTimeout: 6000, heartbeatInterval: 500, rebalanceTimeout: 6000, maxWaitTimeInMs: 50, commitInterval: 20 } as const;
@@ -40,6 +43,9 @@ export function deadLetterView(record: { value: Buffer | null; headers?: Record<
 export function kafkaConformanceAdapter(): ConformanceAdapter {
   return {
     name: 'kafka',
+    // The record's value is the data itself, not Nest's { pattern, data } envelope.
+    bodyOf: (_pattern, data) => data,
+    canBlockDeadLetters: true,
     async start(setup: ConformanceSetup): Promise<ConformanceTarget> {
       const groupId = uniqueName('conformance');
       const server = new KafkaAckServer({
@@ -54,7 +60,7 @@ export function kafkaConformanceAdapter(): ConformanceAdapter {
       const app = await NestFactory.createMicroservice(setup.module, { strategy: server, logger: testLogLevels });
       const topics = [...setup.patterns, ...setup.patterns.map((p) => `${p}.dlt`)];
       try {
-        await app.listen();
+        if (setup.listen !== false) await app.listen();
       } catch (error) {
         await app.close().catch(() => undefined);
         await deleteTopicsAndGroups(topics, [groupId]).catch(() => undefined);
@@ -72,6 +78,8 @@ export function kafkaConformanceAdapter(): ConformanceAdapter {
         send: (pattern, data) => firstValueFrom(client.send(pattern, data)),
         publishRaw: (pattern, body) => client.produce(pattern, { value: body }),
         outstanding: (pattern) => uncommitted(pattern, groupId),
+        consumers: () => groupMembers(groupId),
+        blockDeadLetters: (pattern, blocked) => setMaxMessageBytes(`${pattern}.dlt`, blocked ? BLOCKED_MAX_MESSAGE_BYTES : undefined),
         async deadLetters(pattern): Promise<DeadLetterView[]> {
           const topic = `${pattern}.dlt`;
           const count = await endOffsetTotal(topic);

@@ -5,7 +5,9 @@ import { firstValueFrom } from 'rxjs';
 import { RabbitAckClient, RabbitAckServer } from '../../lib/rabbitmq';
 import type { ConformanceAdapter, ConformanceSetup, ConformanceTarget, DeadLetterView } from '../conformance/adapter';
 import { uniqueName } from './names';
-import { deadLetterFields, deleteRabbitTopology, outstandingIn, peekQueue, RABBITMQ_URL } from './rabbit-broker';
+import { waitFor } from './wait-for';
+import { declareTopology } from '../../lib/rabbitmq/rabbit-topology';
+import { deadLetterFields, deleteRabbitTopology, outstandingIn, peekQueue, RABBITMQ_URL, rabbitmqctl, withRabbit } from './rabbit-broker';
 
 /** Nest log levels for test apps: quiet unless TEST_LOG=1. */
 export const testLogLevels: LogLevel[] | false = process.env.TEST_LOG ? ['log', 'error', 'warn', 'fatal'] : false;
@@ -18,6 +20,7 @@ export const testLogLevels: LogLevel[] | false = process.env.TEST_LOG ? ['log', 
 export function rabbitConformanceAdapter(options: { queueType?: 'quorum' | 'classic' } = {}): ConformanceAdapter {
   return {
     name: `rabbitmq (${options.queueType ?? 'quorum'})`,
+    canBlockDeadLetters: true,
     async start(setup: ConformanceSetup): Promise<ConformanceTarget> {
       const queue = uniqueName('conformance');
       const dlq = `${queue}.dlq`;
@@ -33,7 +36,9 @@ export function rabbitConformanceAdapter(options: { queueType?: 'quorum' | 'clas
       let raw: { model: ChannelModel; channel: ConfirmChannel } | undefined;
       const rawBodies = new Map<string, string>(); // undecodable body (hex) -> the pattern it stood for
       try {
-        await app.listen();
+        // Without listen the queue must exist anyway, so that what is published waits there.
+        if (setup.listen !== false) await app.listen();
+        else await withRabbit((model) => declareTopology(model, server.brokerSettings));
         await client.connect();
       } catch (error) {
         await app.close().catch(() => undefined);
@@ -69,6 +74,26 @@ export function rabbitConformanceAdapter(options: { queueType?: 'quorum' | 'clas
         },
         // One queue per app: everything outstanding on it belongs to the test's patterns.
         outstanding: () => outstandingIn(queue),
+        consumers: () =>
+          withRabbit(async (model) => {
+            const channel = await model.createChannel();
+            return (await channel.checkQueue(queue)).consumerCount;
+          }),
+        // A policy caps the dead-letter queue and refuses publishes beyond (confirms turn into nacks);
+        // quorum queues enforce the cap softly, so filler entries (no pattern: never read as dead letters) fill it first.
+        async blockDeadLetters(_pattern, blocked) {
+          const name = `block-${dlq}`;
+          if (!blocked) {
+            await rabbitmqctl('clear_policy', name);
+            return;
+          }
+          await rabbitmqctl('set_policy', '--apply-to', 'queues', name, `^${dlq.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, '{"max-length":1,"overflow":"reject-publish"}');
+          await withRabbit(async (model) => {
+            const channel = await model.createConfirmChannel();
+            const refused = () => new Promise<boolean>((resolve) => channel.publish('', dlq, Buffer.from('filler'), {}, (error: unknown) => resolve(Boolean(error))));
+            await waitFor(refused, { message: `${dlq} refusing publishes` });
+          });
+        },
         async deadLetters(pattern): Promise<DeadLetterView[]> {
           const entries = (await peekQueue(dlq)).map(deadLetterFields);
           return entries

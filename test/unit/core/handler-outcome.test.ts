@@ -1,8 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AckMessage, NackMessage, RejectMessage } from '../../../lib/core';
-import { runInDeliveryScope, type DeliveryScope } from '../../../lib/core/delivery-scope';
-import { findControlException, originalError, settlementOnFailure, settlementOnSuccess } from '../../../lib/core/handler-outcome';
+import { BaseRpcExceptionFilter } from '@nestjs/microservices';
+import { lastValueFrom } from 'rxjs';
+import { AckMessage, controlCommandOf, NackMessage, RejectMessage } from '../../../lib/core';
+import { originalError, settlementOnFailure, settlementOnSuccess } from '../../../lib/core/handler-outcome';
+
+/** What Nest's default RPC filter makes of a thrown value. */
+async function throughNestDefaultFilter(thrown: unknown): Promise<unknown> {
+  const host = { getType: () => 'rpc', switchToRpc: () => ({ getContext: () => undefined, getData: () => undefined }), getArgs: () => [] } as never;
+  return lastValueFrom(new BaseRpcExceptionFilter().catch(thrown, host) as never).catch((error: unknown) => error);
+}
 
 describe('handler outcome', () => {
   it('acks on success under ACK and *_ON_ERROR, does nothing under ACK_FIRST and MANUAL', () => {
@@ -22,37 +29,36 @@ describe('handler outcome', () => {
     assert.equal(settlementOnFailure('MANUAL', error), undefined);
   });
 
-  it('finds a control exception created in the scope after a filter erased its class', () => {
-    const scope: DeliveryScope = {};
-    const created = runInDeliveryScope(scope, () => new NackMessage({ delayMs: 7 }));
-    const erased = { status: 'error', message: 'Internal server error' };
-    assert.equal(findControlException(erased, scope), created);
-    assert.deepEqual(created.toSettlement(), { kind: 'nack', delayMs: 7, error: created });
-  });
-
-  it('does not mistake a real error for an earlier, caught control exception', () => {
-    const scope: DeliveryScope = {};
-    runInDeliveryScope(scope, () => new AckMessage());
-    assert.equal(findControlException(new TypeError('real'), scope), undefined);
-  });
-
-  it('trusts the interceptor\'s original error over a control exception the handler caught earlier', () => {
-    const scope: DeliveryScope = {};
-    runInDeliveryScope(scope, () => new NackMessage());
-    scope.lastError = new TypeError('thrown after catching the nack');
-    assert.equal(findControlException({ status: 'error', message: 'Internal server error' }, scope), undefined);
-  });
-
-  it('recognises a thrown control exception directly, and outside any scope', () => {
+  it('reads the command of a thrown control exception', () => {
     const reject = new RejectMessage({ reason: 'bad' });
-    assert.equal(findControlException(reject, {}), reject);
-    assert.deepEqual(reject.toSettlement(), { kind: 'reject', reason: 'bad', error: reject });
+    assert.deepEqual(controlCommandOf(reject), { kind: 'reject', reason: 'bad', error: reject });
+    assert.deepEqual(controlCommandOf(new AckMessage()), { kind: 'ack' });
   });
 
-  it('prefers the original error recorded before a filter replaced it', () => {
+  it('keeps the command after Nest\'s default filter erased the class', async () => {
+    const erased = await throughNestDefaultFilter(new NackMessage({ delayMs: 7 }));
+    assert.ok(!(erased instanceof Error), 'Nest replaced the exception by a plain object');
+    assert.deepEqual(controlCommandOf(erased), { kind: 'nack', delayMs: 7, error: { name: 'NackMessage', message: 'message nacked by the handler (delay 7 ms)' } });
+  });
+
+  it('finds no command in an ordinary failure, erased or not', async () => {
+    assert.equal(controlCommandOf(new TypeError('real')), undefined);
+    assert.equal(controlCommandOf(await throughNestDefaultFilter(new TypeError('real'))), undefined);
+    assert.equal(controlCommandOf({ status: 'error', message: 'Internal server error' }), undefined);
+    assert.equal(controlCommandOf({ nestjsAckCommand: { kind: 'explode' } }), undefined, 'a malformed command is ignored');
+  });
+
+  it('a control exception that is created but never thrown carries no side effect', () => {
+    const created = new AckMessage();
+    assert.equal(Object.keys(created).includes('delivery'), false);
+    assert.deepEqual(controlCommandOf({ status: 'error', message: 'Internal server error' }), undefined);
+  });
+
+  it('prefers the error as thrown over the object a filter replaced it by', () => {
     const original = new RangeError('the real cause');
-    assert.equal(originalError({ status: 'error', message: 'Internal server error' }, { lastError: original }), original);
+    assert.equal(originalError({ status: 'error', message: 'Internal server error' }, original), original);
     const thrown = new Error('kept');
-    assert.equal(originalError(thrown, { lastError: original }), thrown);
+    assert.equal(originalError(thrown, original), thrown);
+    assert.deepEqual(originalError({ status: 'error', message: 'x' }, undefined), { status: 'error', message: 'x' });
   });
 });

@@ -19,6 +19,6 @@ describe('server options', () => {
     assert.throws(() => new InMemoryAckServer({ broker, defaultPolicy: 'ACK_LATER' as never }), /invalid defaultPolicy "ACK_LATER"; allowed: ACK_FIRST, ACK, REJECT_ON_ERROR, NACK_ON_ERROR, MANUAL/);
     assert.throws(() => new InMemoryAckServer({ broker, concurrency: 0 }), /invalid concurrency 0; allowed: an integer >= 1/);
     assert.throws(() => new InMemoryAckServer({ broker, shutdownTimeoutMs: -5 }), /invalid shutdownTimeoutMs -5/);
-    assert.throws(() => new InMemoryAckServer({} as never), /needs the option broker/);
+    assert.throws(() => new InMemoryAckServer({} as never), /invalid broker undefined; allowed: an InMemoryBroker/);
   });
 });

@@ -12,11 +12,12 @@ describe('SettleOnce', () => {
     assert.deepEqual(state.settlement, { kind: 'nack', delayMs: 5 });
   });
 
-  it('records what was really done when a nack became a reject', () => {
+  it('reports the fallback when a claimed reject could only be carried out as a nack, and stays claimed', () => {
     const state = new SettleOnce();
-    state.claim({ kind: 'nack' });
-    state.record({ kind: 'reject', reason: 'max-deliveries' });
-    assert.deepEqual(state.settlement, { kind: 'reject', reason: 'max-deliveries' });
+    state.claim({ kind: 'reject', reason: 'handler-error' });
+    state.fellBackTo({ kind: 'nack', delayMs: 100 });
+    assert.deepEqual(state.settlement, { kind: 'nack', delayMs: 100 });
+    assert.equal(state.claim({ kind: 'ack' }), false, 'no second decision after a fallback');
   });
 
   it('closes an abandoned delivery without a settlement', () => {

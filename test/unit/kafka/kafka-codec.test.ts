@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { KafkaAckClient } from '../../../lib/kafka';
-import { decodeValue, encodeValue } from '../../../lib/kafka/kafka-codec';
+import { decodeValue, encodeValue, kafkaPacketDecoder } from '../../../lib/kafka/kafka-codec';
 import { headersToStrings, mergeDeadLetterHeaders } from '../../../lib/kafka/kafka-headers';
 import { resolveKafkaSettings } from '../../../lib/kafka/kafka-settings';
 
@@ -18,6 +18,34 @@ describe('Kafka value codec (as Nest reads Kafka values)', () => {
     assert.equal(decodeValue(null), null);
     const framed = Buffer.from([0, 1, 2]);
     assert.equal(decodeValue(framed), framed);
+  });
+
+  it('passes empty values as \'\' and tombstones as null', () => {
+    assert.equal(decodeValue(Buffer.alloc(0)), '');
+    assert.equal(decodeValue(null), null);
+  });
+
+  it('refuses invalid UTF-8, inside JSON or in plain text, instead of replacing it', () => {
+    assert.throws(() => decodeValue(Buffer.concat([Buffer.from('{"s":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')])), /not valid UTF-8/);
+    assert.throws(() => decodeValue(Buffer.from([0x68, 0xff])), /not valid UTF-8/);
+  });
+
+  it("nonJsonValues 'reject' refuses everything that is not a JSON text, and decodes JSON as 'pass' does", () => {
+    for (const value of [Buffer.from('hello'), Buffer.alloc(0), null, Buffer.from([0, 1, 2]), Buffer.from('{"n":1, broken')]) {
+      assert.throws(() => decodeValue(value, 'reject'), `${value === null ? 'null' : value.toString('hex')} is refused`);
+    }
+    assert.deepEqual(decodeValue(Buffer.from('{"n":42}'), 'reject'), { n: 42 });
+    assert.equal(decodeValue(Buffer.from('"quoted"'), 'reject'), 'quoted');
+    assert.equal(decodeValue(Buffer.from(' 42 '), 'reject'), 42);
+    assert.equal(decodeValue(Buffer.from('null'), 'reject'), null);
+    assert.throws(() => decodeValue(Buffer.concat([Buffer.from('"'), Buffer.from([0xff]), Buffer.from('"')]), 'reject'), /not valid UTF-8/);
+  });
+
+  it('the packet decoder applies nonJsonValues', async () => {
+    const message = { recordValue: Buffer.from('plain text'), topic: 't', correlationId: undefined } as never;
+    const deserializer = { deserialize: (value: unknown) => value } as never;
+    assert.equal((await kafkaPacketDecoder(false)(message, deserializer)).data, 'plain text');
+    await assert.rejects(kafkaPacketDecoder(false, 'reject')(message, deserializer), SyntaxError);
   });
 
   it('encodes like Nest: objects as JSON, strings as they are, nothing as null', () => {
@@ -51,6 +79,7 @@ describe('KafkaAckServer options', () => {
     assert.throws(() => resolveKafkaSettings({ groupId: 'g', heartbeatInterval: 5000, sessionTimeout: 3000 }), /heartbeatInterval .*below sessionTimeout/);
     assert.throws(() => resolveKafkaSettings({ groupId: 'g', deadLetterTopic: 'bad topic' }), /deadLetterTopic/);
     assert.throws(() => resolveKafkaSettings({ groupId: 'g', createTopics: { numPartitions: 0 } }), /createTopics.numPartitions/);
+    assert.throws(() => resolveKafkaSettings({ groupId: 'g', nonJsonValues: 'drop' as never }), { name: 'InvalidOptionError', message: /nonJsonValues "drop"; allowed: 'pass' or 'reject'/ });
   });
 
   it('applies the documented defaults', () => {
@@ -60,6 +89,7 @@ describe('KafkaAckServer options', () => {
     assert.equal(settings.commitEveryN, 100);
     assert.equal(settings.fromBeginning, false);
     assert.equal(settings.createTopics, false);
+    assert.equal(settings.nonJsonValues, 'pass');
     assert.equal(settings.deadLetterTopic && settings.deadLetterTopic('orders'), 'orders.dlt');
     assert.equal(resolveKafkaSettings({ groupId: 'g', deadLetterTopic: false }).deadLetterTopic, false);
   });

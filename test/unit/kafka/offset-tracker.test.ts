@@ -28,7 +28,7 @@ describe('OffsetTracker', () => {
     assert.equal(tracker.shouldDeliver(6), true, 'the nacked offset is delivered again');
     assert.equal(tracker.shouldDeliver(7), false, 'a settled offset is skipped on the re-read');
     assert.equal(tracker.shouldDeliver(5), false, 'below the committed offset');
-    assert.equal(tracker.deliver(6), true);
+    assert.equal(tracker.deliver(6), 2, 'the second delivery');
     assert.equal(tracker.state(6), 'in-flight');
     assert.equal(tracker.committable(), 6);
     tracker.settle(6);
@@ -39,7 +39,7 @@ describe('OffsetTracker', () => {
     const tracker = new OffsetTracker();
     tracker.deliver(0);
     tracker.deliver(1);
-    assert.equal(tracker.deliver(1), false);
+    assert.equal(tracker.deliver(1), 0);
     assert.equal(tracker.shouldDeliver(2), true);
   });
 
@@ -51,6 +51,34 @@ describe('OffsetTracker', () => {
     assert.equal(tracker.committable(), 10);
     tracker.settle(10);
     assert.equal(tracker.committable(), 15);
+  });
+
+  it('counts deliveries per offset, and forgets them once committed', () => {
+    const tracker = new OffsetTracker();
+    assert.equal(tracker.deliver(0), 1);
+    tracker.nack(0);
+    assert.equal(tracker.deliver(0), 2);
+    assert.equal(tracker.deliveries(0), 2);
+    assert.equal(tracker.settle(0), 1, 'settle returns the offset to commit');
+    assert.equal(tracker.deliveries(0), 0);
+  });
+
+  it('a nack returns where to read again from: the lowest nacked offset still due', () => {
+    const tracker = new OffsetTracker();
+    for (const offset of [0, 1, 2, 3]) tracker.deliver(offset);
+    assert.equal(tracker.nack(1), 1);
+    assert.equal(tracker.nack(3), 1, 'offset 1 was not read again yet: the re-read starts there');
+    tracker.deliver(1);
+    assert.equal(tracker.nack(2), 2, 'once 1 is delivered again, 2 is the lowest');
+  });
+
+  it('delivers nothing once retired', () => {
+    const tracker = new OffsetTracker();
+    tracker.deliver(0);
+    tracker.nack(0);
+    tracker.retire();
+    assert.equal(tracker.owned, false);
+    assert.equal(tracker.deliver(0), 0);
   });
 
   it('refuses a new offset below one already delivered (order within a partition)', () => {

@@ -1,30 +1,39 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { KafkaMessage as KafkaRecord } from 'kafkajs';
 import { CommitCoalescer } from '../../../lib/kafka/commit-coalescer';
-import { DeliveryCounter } from '../../../lib/kafka/delivery-counter';
+import { KafkaCommands } from '../../../lib/kafka/kafka-commands';
+import type { KafkaMessage } from '../../../lib/kafka/kafka-message';
 import { PartitionAssignment } from '../../../lib/kafka/partition-assignment';
-import type { PartitionHost } from '../../../lib/kafka/partition-worker';
+import { FetchControl } from '../../../lib/kafka/partition-fetch';
+import { waitFor } from '../../support/wait-for';
+
+function record(offset: number): KafkaRecord {
+  return { offset: String(offset), key: null, value: Buffer.from('{}'), timestamp: '0', attributes: 0, headers: {} } as KafkaRecord;
+}
 
 function setup() {
   const calls: string[] = [];
   const commits: string[] = [];
-  const host: PartitionHost = {
-    pause: (t, p) => void calls.push(`pause ${t}/${p}`),
-    resume: (t, p) => void calls.push(`resume ${t}/${p}`),
-    seek: (t, p, o) => void calls.push(`seek ${t}/${p} ${o}`),
-    deliver: async () => undefined,
+  const messages: KafkaMessage[] = [];
+  const control = new FetchControl((error) => {
+    throw error;
+  });
+  control.use({
+    pause: ([{ topic, partitions }]: Array<{ topic: string; partitions: number[] }>) => void calls.push(`pause ${topic}/${partitions[0]}`),
+    resume: ([{ topic, partitions }]: Array<{ topic: string; partitions: number[] }>) => void calls.push(`resume ${topic}/${partitions[0]}`),
+    seek: ({ topic, partition, offset }: { topic: string; partition: number; offset: string }) => void calls.push(`seek ${topic}/${partition} ${offset}`),
+  } as never);
+  const coalescer = new CommitCoalescer({ intervalMs: 60_000, everyN: 1000, onError: () => undefined });
+  coalescer.use({ commitOffsets: async (offsets: Array<{ topic: string; partition: number; offset: string }>) => void commits.push(...offsets.map((o) => `${o.topic}/${o.partition}@${o.offset}`)) } as never);
+  const assignment = new PartitionAssignment(control, coalescer, {
+    handle: async (message) => void messages.push(message),
+    maxQueued: 100,
     reportError: (error) => {
       throw error;
     },
-  };
-  const coalescer = new CommitCoalescer({
-    commit: async (offsets) => void commits.push(...offsets.map((o) => `${o.topic}/${o.partition}@${o.offset}`)),
-    intervalMs: 60_000,
-    everyN: 1000,
-    onError: () => undefined,
   });
-  const deliveries = new DeliveryCounter();
-  return { calls, commits, coalescer, deliveries, assignment: new PartitionAssignment(host, coalescer, deliveries, 100) };
+  return { calls, commits, messages, coalescer, commands: new KafkaCommands(coalescer, undefined), assignment };
 }
 
 describe('PartitionAssignment', () => {
@@ -35,29 +44,39 @@ describe('PartitionAssignment', () => {
     assert.equal(assignment.workerFor('t', 0), assignment.workerFor('t', 0));
   });
 
+  it('hands received records to the partition\'s worker', async () => {
+    const { assignment, messages } = setup();
+    assignment.assign({ t: [0, 1] });
+    assignment.receive('t', 1, [record(7)]);
+    await waitFor(() => messages.length === 1);
+    assert.deepEqual([messages[0].topic, messages[0].partition, messages[0].offset, messages[0].deliveryCount], ['t', 1, '7', 1]);
+  });
+
   it('retires revoked partitions: no more commits, delivery counts forgotten', async () => {
-    const { assignment, coalescer, commits, deliveries } = setup();
+    const { assignment, coalescer, commits, commands, messages } = setup();
     assignment.assign({ t: [0, 1] });
     const revoked = assignment.workerFor('t', 1);
-    revoked.tracker.deliver(0);
-    revoked.settle(0);
-    coalescer.settled(revoked);
-    deliveries.next('t', 1, 0);
+    assignment.receive('t', 1, [record(0)]);
+    await waitFor(() => messages.length === 1);
+    await commands.nack(messages[0], 60_000);
     assignment.assign({ t: [0] });
-    assert.equal(revoked.owns, false);
-    assert.equal(deliveries.size, 0);
+    assert.equal(revoked.tracker.owned, false);
+    await assert.rejects(commands.ack(messages[0], { durable: false }), { name: 'DeliveryGoneError' });
     await coalescer.flush();
     assert.deepEqual(commits, [], 'a revoked partition is not committed after the rejoin');
-    assert.notEqual(assignment.workerFor('t', 1), revoked, 'assigned again later: a fresh worker');
+    const fresh = assignment.workerFor('t', 1);
+    assert.notEqual(fresh, revoked, 'assigned again later: a fresh worker');
+    fresh.enqueue([record(0)]);
+    await waitFor(() => messages.length === 2);
+    assert.equal(messages[1].deliveryCount, 1, 'the delivery count starts again');
   });
 
   it('commits kept partitions again after a rejoin', async () => {
-    const { assignment, coalescer, commits } = setup();
+    const { assignment, coalescer, commits, commands, messages } = setup();
     assignment.assign({ t: [0] });
-    const kept = assignment.workerFor('t', 0);
-    kept.tracker.deliver(4);
-    kept.settle(4);
-    coalescer.settled(kept);
+    assignment.receive('t', 0, [record(4)]);
+    await waitFor(() => messages.length === 1);
+    await commands.ack(messages[0], { durable: false });
     await coalescer.flush();
     assignment.assign({ t: [0] });
     await coalescer.flush();

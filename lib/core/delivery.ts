@@ -1,0 +1,13 @@
+import type { InboundMessage } from './inbound-message';
+import type { ResolvedRetry } from './retry';
+import type { SettleOnce } from './settle-once';
+
+/** One delivery being processed: the message, the pattern it was routed by, its retry rules and its settle-once state. */
+export class Delivery<M extends InboundMessage> {
+  constructor(
+    readonly message: M,
+    readonly pattern: string,
+    readonly retry: ResolvedRetry,
+    readonly state: SettleOnce,
+  ) {}
+}

@@ -1,0 +1,76 @@
+/**
+ * Every difference between the Nest majors nestjs-ack supports (10, 11, 12),
+ * in one place. The library is compiled against Nest 12's types and runs on
+ * all three; code outside this file never reaches for a member that only some
+ * majors have.
+ *
+ * | member (of `Server` / `ClientProxy`)       | Nest 10 | Nest 11 | Nest 12 | here                       |
+ * |--------------------------------------------|---------|---------|---------|----------------------------|
+ * | `Server#getPatternAsString()`              | no      | yes     | yes     | `patternAsString()`        |
+ * | `normalizePattern()` (routes, client topic)| yes     | yes     | yes     | used directly              |
+ * | `Server` / `ClientProxy` generics          | no      | yes     | yes     | types only (built on 12)   |
+ * | `_status$` / `status` (server and client)  | no      | yes     | yes     | `emitStatus()`             |
+ * | `transportId`, `setTransportId()`          | no      | yes     | yes     | `setTransportId()`         |
+ * | `onProcessingStartHook` / `...EndHook`     | no      | yes     | yes     | `processingHooks()`        |
+ * | `Server#propagatesEventHandlerErrors`      | no      | no      | yes     | a plain field, ignored < 12|
+ * | `IntrinsicException` (`@nestjs/common`)    | no      | yes     | yes     | not used                   |
+ * | `RpcException`, `BaseRpcExceptionFilter`   | yes     | yes     | yes     | used directly              |
+ * | `ClientsModule.register({ customClass })`  | yes     | yes     | yes     | used directly              |
+ */
+
+/** What a Nest `Server` or `ClientProxy` may carry, depending on the major. */
+interface MaybeModern {
+  _status$?: { next(status: string): void };
+  transportId?: symbol | number;
+  setTransportId?: (transportId: symbol) => void;
+  onProcessingStartHook?: (transportId: unknown, context: unknown, done: () => Promise<unknown>) => unknown;
+  onProcessingEndHook?: (transportId: unknown, context: unknown) => unknown;
+}
+
+/** Returned for a pattern `JSON.stringify` cannot serialize (a cycle, a BigInt, too deep). */
+export const UNSERIALIZABLE_PATTERN = '[unserializable pattern]';
+
+/**
+ * The string form of an incoming pattern, the key `getHandlerByPattern` looks
+ * up: a string as is, anything else as JSON. Nest >= 11 has the same rule as
+ * `Server#getPatternAsString`; Nest 10 has none, so it lives here for all.
+ * Never throws: patterns come from clients.
+ */
+export function patternAsString(pattern: unknown): string {
+  if (typeof pattern === 'string') return pattern;
+  try {
+    return JSON.stringify(pattern) ?? String(pattern);
+  } catch {
+    return UNSERIALIZABLE_PATTERN;
+  }
+}
+
+/** Pushes a status to `server.status` / `client.status` (Nest >= 11); Nest 10 has no status stream. */
+export function emitStatus(target: object, status: string): void {
+  (target as MaybeModern)._status$?.next(status);
+}
+
+/** Names the transport for Nest's processing hooks (Nest >= 11); on Nest 10 a plain field nobody reads. */
+export function setTransportId(server: object, transportId: symbol): void {
+  const target = server as MaybeModern;
+  if (typeof target.setTransportId === 'function') target.setTransportId(transportId);
+  else target.transportId = transportId;
+}
+
+/** Nest's processing hooks, bound to the server, or undefined on Nest 10 (which has none). */
+export interface ProcessingHooks {
+  transportId: unknown;
+  start(context: unknown, done: () => Promise<unknown>): unknown;
+  end(context: unknown): unknown;
+}
+
+export function processingHooks(server: object): ProcessingHooks | undefined {
+  const target = server as MaybeModern;
+  const start = target.onProcessingStartHook;
+  if (typeof start !== 'function') return undefined;
+  return {
+    transportId: target.transportId,
+    start: (context, done) => start.call(server, target.transportId, context, done),
+    end: (context) => target.onProcessingEndHook?.call(server, target.transportId, context),
+  };
+}

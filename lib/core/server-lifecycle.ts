@@ -1,0 +1,129 @@
+import { EventEmitter } from 'node:events';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
+import { Server } from '@nestjs/microservices';
+import { asError, ClosedDuringStartError } from './errors';
+import { emitStatus, setTransportId } from './nest-compat';
+import type { AckServerEvents, AckServerStatus } from './settlement-event';
+
+/**
+ * Start and close of every nestjs-ack server, with the rule that a `close()`
+ * during `listen()` cancels the start: `listen()` rejects with
+ * `ClosedDuringStartError`, the start stops at its next step, and `close()`
+ * resolves only once everything the start opened is closed again.
+ */
+export abstract class AckServerLifecycle extends Server<AckServerEvents, AckServerStatus> implements CustomTransportStrategy {
+  /** This transport awaits event handlers itself, so Nest must not report their errors twice (Nest >= 12 reads it; see nest-compat.ts). */
+  readonly propagatesEventHandlerErrors = true;
+  protected readonly events = new EventEmitter();
+  private readonly closeRequested = new AbortController();
+  private starting?: Promise<void>;
+  private closing?: Promise<void>;
+
+  protected constructor(transportId: symbol) {
+    super();
+    setTransportId(this, transportId);
+    // An 'error' event without listeners would throw; errors are logged instead.
+    this.events.on('error', () => undefined);
+  }
+
+  /** Connects and starts receiving. Checks `closeSignal` between steps (or uses `unlessClosed`). */
+  protected abstract start(): Promise<void>;
+  /** Stops taking new deliveries; in-flight ones may still be settled. */
+  protected abstract stopReceiving(): Promise<void>;
+  /** Flushes what the broker needs (commits) and closes every connection and timer. Idempotent: also called after a failed or cancelled start. */
+  protected abstract disconnect(): Promise<void>;
+  /** Waits up to `timeoutMs` for in-flight deliveries; what is still running then is left unsettled. */
+  protected abstract drain(timeoutMs: number): Promise<void>;
+  /** Checks made before connecting (handlers the transport cannot serve). Throws to refuse the start. */
+  protected abstract checkBeforeStart(): void;
+  protected abstract get shutdownTimeoutMs(): number;
+
+  listen(callback: (error?: unknown) => void): void {
+    this.starting = this.startUnlessClosed();
+    this.starting.then(
+      () => callback(),
+      (error) => callback(error),
+    );
+  }
+
+  /** Stops intake, lets in-flight handlers finish within `shutdownTimeoutMs`, settles them, closes. */
+  close(): Promise<void> {
+    this.closing ??= this.closeAfterStart();
+    return this.closing;
+  }
+
+  on<K extends keyof AckServerEvents>(event: K, callback: AckServerEvents[K]): this {
+    this.events.on(event as string, callback);
+    return this;
+  }
+
+  unwrap<T>(): T {
+    throw new Error('nestjs-ack: this server has no single underlying client; see the broker server\'s own accessors');
+  }
+
+  /** Whether `close()` was called. */
+  get isClosing(): boolean {
+    return this.closing !== undefined;
+  }
+
+  /** Aborted when `close()` is called: pass it to waits of the start. */
+  protected get closeSignal(): AbortSignal {
+    return this.closeRequested.signal;
+  }
+
+  /** Resolves with `promise`, or rejects with `ClosedDuringStartError` as soon as `close()` is called. */
+  protected unlessClosed<T>(promise: Promise<T>): Promise<T> {
+    const signal = this.closeRequested.signal;
+    if (signal.aborted) return Promise.reject(new ClosedDuringStartError());
+    return new Promise<T>((resolve, reject) => {
+      const onClose = () => reject(new ClosedDuringStartError());
+      signal.addEventListener('abort', onClose, { once: true });
+      promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onClose));
+    });
+  }
+
+  /** Throws `ClosedDuringStartError` when `close()` was called: a start checks it after each step. */
+  protected throwIfClosing(): void {
+    if (this.closeRequested.signal.aborted) throw new ClosedDuringStartError();
+  }
+
+  protected setStatus(status: AckServerStatus): void {
+    emitStatus(this, status);
+  }
+
+  /** Reports a broker error without stopping the server: an `error` event, and a log line unless `log` is false. */
+  protected reportError(error: Error, what: string, log = true): void {
+    if (log) this.logger.error(`${what}: ${error.message}`);
+    this.events.emit('error', error);
+  }
+
+  private async startUnlessClosed(): Promise<void> {
+    this.setStatus('connecting');
+    try {
+      this.checkBeforeStart();
+      await this.start();
+      this.throwIfClosing();
+    } catch (error) {
+      // Nothing of a failed or cancelled start stays open.
+      await this.disconnect().catch((e) => this.reportError(asError(e), 'could not close after a failed start'));
+      throw this.isClosing ? new ClosedDuringStartError() : error;
+    }
+    this.setStatus('connected');
+  }
+
+  private async closeAfterStart(): Promise<void> {
+    this.closeRequested.abort();
+    this.setStatus('closing');
+    if (this.starting) {
+      const started = await this.starting.then(() => true, () => false);
+      if (!started) {
+        this.setStatus('closed');
+        return; // the failed start closed what it had opened
+      }
+    }
+    await this.stopReceiving().catch((error) => this.reportError(asError(error), 'could not stop receiving'));
+    await this.drain(this.shutdownTimeoutMs);
+    await this.disconnect();
+    this.setStatus('closed');
+  }
+}

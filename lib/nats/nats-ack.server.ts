@@ -1,0 +1,195 @@
+import { jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { WritePacket } from '@nestjs/microservices';
+import { AckServer } from '../core/ack-server';
+import type { ReplyPublisher } from '../core/broker-commands';
+import { asError, InvalidOptionError } from '../core/errors';
+import type { NatsAckServerOptions } from './nats-ack-server-options';
+import { NatsCommands } from './nats-commands';
+import { connectNats, watchStatus } from './nats-connection';
+import { NatsAckContext } from './nats-context';
+import { toNatsMessage, type NatsMessage } from './nats-message';
+import { isSubject, resolveNatsSettings, type NatsServerSettings } from './nats-settings';
+import { planConsumers, provisionConsumers, provisionStreams, type ConsumerPlan } from './nats-topology';
+import { featuresOf, type ServerFeatures } from './nats-version';
+
+/** Longest wait at close for the server to take the buffered settles. */
+const FLUSH_TIMEOUT_MS = 5000;
+
+/** Identifies this transport to Nest's processing hooks. */
+export const NATS_TRANSPORT = Symbol.for('nestjs-ack.nats');
+
+/**
+ * A NestJS microservice transport on NATS JetStream with the nestjs-ack
+ * contract: durable pull consumers (the v3 `consume()` API), every delivery
+ * settled exactly once by policy (ack / nak with a delay / dead-letter copy
+ * then term), `working()` while a handler runs, replies to the caller's
+ * subject, and the client's own reconnects reported as status events.
+ *
+ * @example
+ * ```ts
+ * const app = await NestFactory.createMicroservice(AppModule, {
+ *   strategy: new NatsAckServer({ servers: process.env.NATS_URL, stream: 'ORDERS', ensureStream: true }),
+ * });
+ * ```
+ */
+export class NatsAckServer extends AckServer<NatsMessage> {
+  /** The checked broker options. */
+  readonly brokerSettings: NatsServerSettings;
+  protected readonly commands: NatsCommands;
+  protected override readonly contextType = NatsAckContext;
+  protected override readonly replies: ReplyPublisher<NatsMessage> = { publishReply: async (_message, replyTo, packet) => this.publishReply(replyTo, packet) };
+  private readonly link: { connection?: NatsConnection; jetstream?: JetStreamClient; features: ServerFeatures };
+  private connecting?: Promise<NatsConnection>;
+  private consumers: ConsumerMessages[] = [];
+  private readonly pumps: Promise<void>[] = [];
+  private readonly running = new Set<Promise<void>>();
+  private receiving = false;
+  /** Pumps waiting for a free handler slot; woken one per finished handler, all when intake stops. */
+  private readonly slotWaiters: Array<() => void> = [];
+  private plans: ConsumerPlan[] = [];
+
+  constructor(options: NatsAckServerOptions) {
+    super(options ?? ({} as NatsAckServerOptions), NATS_TRANSPORT);
+    this.brokerSettings = resolveNatsSettings(options, this.settings.concurrency);
+    this.link = { features: featuresOf(undefined) };
+    this.commands = new NatsCommands(this.link, this.brokerSettings.deadLetter, this.brokerSettings.ackWaitMs);
+  }
+
+  /** The NATS connection (undefined before the start). */
+  override unwrap<T>(): T {
+    return this.link.connection as T;
+  }
+
+  /** The durable consumers this server pulls from, with their subjects (known once started). */
+  get consumerPlans(): readonly ConsumerPlan[] {
+    return this.plans;
+  }
+
+  protected async start(): Promise<void> {
+    const settings = this.brokerSettings;
+    const subjects = settings.subjects ?? this.handlerSubjects();
+    this.connecting = settings.connection ? Promise.resolve(settings.connection) : connectNats(settings.servers, settings.connectionOptions);
+    const connection = await this.unlessClosed(this.connecting);
+    this.link.connection = connection;
+    this.link.features = featuresOf(connection.info?.version);
+    void watchStatus(connection, {
+      disconnected: (server) => {
+        if (this.isClosing) return;
+        this.logger.warn(`NATS connection to ${server} lost; reconnecting`);
+        this.setStatus('disconnected');
+        this.events.emit('disconnected');
+      },
+      reconnecting: (attempt) => {
+        if (this.isClosing) return;
+        this.setStatus('reconnecting');
+        this.events.emit('reconnecting', attempt);
+      },
+      reconnected: () => {
+        if (this.isClosing) return;
+        this.link.features = featuresOf(connection.info?.version);
+        this.setStatus('connected');
+        this.events.emit('connected');
+      },
+      error: (error) => this.reportError(error, 'NATS'),
+      closed: () => {
+        if (this.isClosing) return;
+        this.setStatus('disconnected');
+        this.reportError(new Error('the NATS connection closed and will not reconnect'), 'NATS');
+      },
+    }).catch((error) => this.reportError(asError(error), 'NATS status'));
+    const jsm = await this.unlessClosed(jetstreamManager(connection));
+    this.link.jetstream = jetstream(connection);
+    this.throwIfClosing();
+    await this.unlessClosed(provisionStreams(jsm, settings, subjects));
+    this.plans = planConsumers(settings.consumer, subjects, this.link.features);
+    await this.unlessClosed(provisionConsumers(jsm, settings, this.plans, this.settings.retry.maxDeliveries));
+    this.receiving = true;
+    for (const plan of this.plans) {
+      const consumer = await this.unlessClosed(this.link.jetstream.consumers.get(settings.stream, plan.name));
+      const messages = await this.unlessClosed(consumer.consume({ max_messages: settings.batchSize }));
+      this.consumers.push(messages);
+      this.pumps.push(this.pump(messages, plan));
+    }
+  }
+
+  protected async stopReceiving(): Promise<void> {
+    this.receiving = false;
+    this.wakePumps();
+    const consumers = this.consumers;
+    this.consumers = [];
+    await Promise.all(consumers.map((messages) => messages.close().catch(() => undefined)));
+    await Promise.all(this.pumps);
+  }
+
+  protected async disconnect(): Promise<void> {
+    this.receiving = false;
+    this.wakePumps();
+    for (const messages of this.consumers.splice(0)) await messages.close().catch(() => undefined);
+    const connection = this.link.connection ?? (await this.connecting?.catch(() => undefined));
+    if (!connection || connection.isClosed()) return;
+    // Acks, naks and terms are plain publishes: send what is buffered before closing (not waiting
+    // forever when the server is away: unsent settles mean redeliveries, never losses).
+    await withTimeout(connection.flush(), FLUSH_TIMEOUT_MS).catch(() => undefined);
+    if (!this.brokerSettings.connection) await connection.close().catch(() => undefined);
+  }
+
+  /** Hands each delivery to the core, at most `concurrency` at once: the next is taken from the pull buffer only when a handler slot is free. */
+  private async pump(messages: ConsumerMessages, plan: ConsumerPlan): Promise<void> {
+    void this.watchConsumer(messages, plan);
+    try {
+      for await (const raw of messages) {
+        while (this.receiving && this.running.size >= this.settings.concurrency) await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
+        // Intake stopped: what was pulled but not started stays unsettled. A nak would not help: the
+        // server may still hold this consumer's pull requests and redeliver to them, so it comes back after ack_wait.
+        if (!this.receiving) break;
+        const run = this.handleMessage(toNatsMessage(raw)).finally(() => {
+          this.running.delete(run);
+          this.slotWaiters.shift()?.();
+        });
+        this.running.add(run);
+      }
+    } catch (error) {
+      if (this.receiving) this.reportError(asError(error), `consuming "${this.brokerSettings.stream}/${plan.name}" stopped`);
+    }
+  }
+
+  private wakePumps(): void {
+    for (const wake of this.slotWaiters.splice(0)) wake();
+  }
+
+  private async watchConsumer(messages: ConsumerMessages, plan: ConsumerPlan): Promise<void> {
+    for await (const status of messages.status()) {
+      if (!this.receiving) return;
+      if (status.type === 'consumer_not_found' || status.type === 'consumer_deleted' || status.type === 'stream_not_found') {
+        this.reportError(new Error(`${status.type.replace(/_/g, ' ')}: ${this.brokerSettings.stream}/${plan.name}`), 'JetStream');
+      }
+    }
+  }
+
+  private handlerSubjects(): string[] {
+    const patterns = [...this.messageHandlers.keys()];
+    const bad = patterns.filter((pattern) => !isSubject(pattern));
+    if (patterns.length === 0 || bad.length > 0) {
+      throw new InvalidOptionError('subjects', undefined, `the subjects to consume; the handler patterns (${patterns.map((p) => JSON.stringify(p)).join(', ') || 'none'}) are not all NATS subjects`);
+    }
+    return patterns;
+  }
+
+  private async publishReply(replyTo: string, packet: WritePacket & { id: string }): Promise<void> {
+    const connection = this.link.connection;
+    if (!connection || connection.isClosed()) throw new Error('the connection to NATS is closed');
+    const { options: _options, ...body } = packet as WritePacket & { id: string; options?: unknown };
+    connection.publish(replyTo, JSON.stringify(body));
+  }
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,45 @@
+import { connect, type ConnectionOptions, type NatsConnection } from '@nats-io/transport-node';
+
+/**
+ * Connects with the user's options (auth, TLS... passed through untouched and
+ * never logged) over our defaults: reconnect forever, the client's own backoff.
+ */
+export function connectNats(servers: string[], options: Omit<ConnectionOptions, 'servers'>): Promise<NatsConnection> {
+  return connect({ maxReconnectAttempts: -1, reconnectTimeWait: 500, ...options, servers });
+}
+
+/** What the connection's status events mean for the owner. */
+export interface NatsStatusHooks {
+  disconnected(server: string): void;
+  reconnecting(attempt: number): void;
+  reconnected(server: string): void;
+  error(error: Error): void;
+  /** The client gave up reconnecting (or was closed by someone else). */
+  closed(): void;
+}
+
+/** Maps the client's status stream to `hooks` until the connection closes. */
+export async function watchStatus(connection: NatsConnection, hooks: NatsStatusHooks): Promise<void> {
+  let attempt = 0;
+  void connection.closed().then(() => hooks.closed());
+  for await (const status of connection.status()) {
+    switch (status.type) {
+      case 'disconnect':
+        attempt = 0;
+        hooks.disconnected(status.server);
+        break;
+      case 'reconnecting':
+        hooks.reconnecting(++attempt);
+        break;
+      case 'reconnect':
+        attempt = 0;
+        hooks.reconnected(status.server);
+        break;
+      case 'error':
+        hooks.error(status.error);
+        break;
+      default:
+        break;
+    }
+  }
+}

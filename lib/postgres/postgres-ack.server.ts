@@ -1,0 +1,165 @@
+import type { WritePacket } from '@nestjs/microservices';
+import { Pool } from 'pg';
+import { AckServer } from '../core/ack-server';
+import type { ReplyPublisher } from '../core/broker-commands';
+import { asError, DeliveryGoneError } from '../core/errors';
+import type { PostgresAckServerOptions } from './postgres-ack-server-options';
+import { ClaimLoop } from './postgres-claim-loop';
+import { PostgresCommands } from './postgres-commands';
+import { PostgresAckContext } from './postgres-context';
+import { PostgresListener } from './postgres-listener';
+import { toPostgresMessage, type ClaimedRow, type PostgresMessage } from './postgres-message';
+import { createPostgresSchema } from './postgres-schema';
+import { resolvePostgresSettings, type PostgresServerSettings } from './postgres-settings';
+import { PostgresSql } from './postgres-sql';
+
+/** Identifies this transport to Nest's processing hooks. */
+export const POSTGRES_TRANSPORT = Symbol.for('nestjs-ack.postgres');
+
+/** Rows deleted per retention statement, so a large backlog never holds long locks. */
+const PURGE_BATCH = 5000;
+
+/**
+ * A NestJS microservice transport on a PostgreSQL table with the nestjs-ack
+ * contract: rows are claimed in batches with `FOR UPDATE SKIP LOCKED` and
+ * leased; ack marks a row COMPLETED, nack RETRYABLE at `next_attempt_at`,
+ * reject FAILED (the dead letter) with reason and error. `LISTEN/NOTIFY`
+ * wakes idle consumers, with polling as the fallback.
+ *
+ * @example
+ * ```ts
+ * const app = await NestFactory.createMicroservice(AppModule, {
+ *   strategy: new PostgresAckServer({ connection: process.env.DATABASE_URL, queue: 'orders', createSchema: true }),
+ * });
+ * ```
+ */
+export class PostgresAckServer extends AckServer<PostgresMessage> {
+  /** The checked transport options. */
+  readonly brokerSettings: PostgresServerSettings;
+  protected readonly commands: PostgresCommands;
+  protected override readonly contextType = PostgresAckContext;
+  protected override readonly replies: ReplyPublisher<PostgresMessage> = { publishReply: (message, replyTo, packet) => this.publishReply(message, replyTo, packet) };
+  private readonly sql: PostgresSql;
+  private readonly loop: ClaimLoop<ClaimedRow>;
+  private pool?: Pool;
+  private listener?: PostgresListener;
+  private retentionTimer?: NodeJS.Timeout;
+  private claimFailing = false;
+
+  constructor(options: PostgresAckServerOptions) {
+    super(options ?? {}, POSTGRES_TRANSPORT);
+    this.brokerSettings = resolvePostgresSettings(options ?? {}, this.settings.concurrency);
+    this.sql = new PostgresSql(this.brokerSettings.name);
+    this.commands = new PostgresCommands(() => this.connectedPool, this.sql, this.brokerSettings, (delayMs) => this.loop.wakeIn(delayMs));
+    this.loop = new ClaimLoop<ClaimedRow>(
+      {
+        claim: (limit) => this.claim(limit),
+        deliver: (row) => this.handleMessage(toPostgresMessage(row, this.brokerSettings.queue, { pool: this.connectedPool, sql: this.sql })),
+        release: (rows) => this.release(rows),
+        onError: (error) => this.onClaimError(error),
+      },
+      this.settings.concurrency,
+      this.brokerSettings.batchSize,
+      this.brokerSettings.pollIntervalMs,
+    );
+  }
+
+  /** The `pg.Pool` in use (undefined before start and after close). */
+  override unwrap<T>(): T {
+    return this.pool as T;
+  }
+
+  protected async start(): Promise<void> {
+    const { connection, queue } = this.brokerSettings;
+    this.pool = 'pool' in connection ? connection.pool : new Pool(connection.config);
+    if ('config' in connection) this.pool.on('error', (error) => this.reportError(error, 'PostgreSQL idle connection'));
+    if (this.brokerSettings.createSchema) await this.unlessClosed(createPostgresSchema(this.pool, this.sql));
+    this.throwIfClosing();
+    const listener = new PostgresListener(this.pool, [this.sql.channel], {
+      notified: (_channel, payload) => {
+        if (payload === queue) this.loop.wake();
+      },
+      connected: () => {
+        this.setStatus('connected');
+        this.events.emit('connected');
+        this.loop.wake(); // publishes notified while we were away
+      },
+      disconnected: (error) => {
+        this.logger.warn(`PostgreSQL LISTEN connection lost: ${error.message}; polling every ${this.brokerSettings.pollIntervalMs} ms while reconnecting`);
+        this.setStatus('disconnected');
+        this.events.emit('disconnected', error);
+      },
+      reconnecting: (attempt) => {
+        this.setStatus('reconnecting');
+        this.events.emit('reconnecting', attempt);
+      },
+      failed: (error) => this.reportError(error, 'PostgreSQL LISTEN connection gave up reconnecting; polling only'),
+    }, this.brokerSettings.reconnect);
+    this.listener = listener;
+    await this.unlessClosed(listener.open());
+    this.throwIfClosing();
+    this.loop.start();
+    this.startRetention();
+  }
+
+  protected async stopReceiving(): Promise<void> {
+    await this.loop.stop();
+  }
+
+  protected async disconnect(): Promise<void> {
+    await this.loop.stop();
+    clearInterval(this.retentionTimer);
+    this.retentionTimer = undefined;
+    await this.listener?.close();
+    this.listener = undefined;
+    const pool = this.pool;
+    this.pool = undefined;
+    if (pool && 'config' in this.brokerSettings.connection) await pool.end().catch((error) => this.reportError(asError(error), 'could not end the PostgreSQL pool'));
+  }
+
+  private get connectedPool(): Pool {
+    if (!this.pool) throw new DeliveryGoneError('the server closed its PostgreSQL pool');
+    return this.pool;
+  }
+
+  private async claim(limit: number): Promise<ClaimedRow[]> {
+    const { rows } = await this.connectedPool.query<ClaimedRow>(this.sql.claim, [this.brokerSettings.queue, limit, this.brokerSettings.leaseMs]);
+    if (this.claimFailing) {
+      this.claimFailing = false;
+      this.logger.log('claiming works again');
+    }
+    // RETURNING has no order: deliver oldest first.
+    return rows.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
+  }
+
+  private async release(rows: ClaimedRow[]): Promise<void> {
+    await this.pool?.query(this.sql.release, [rows.map((row) => row.id)]);
+  }
+
+  /** Logged once per outage; every failure is an `error` event. */
+  private onClaimError(error: unknown): void {
+    this.reportError(asError(error), 'could not claim rows', !this.claimFailing);
+    this.claimFailing = true;
+  }
+
+  private async publishReply(message: PostgresMessage, replyTo: string, packet: WritePacket & { id: string }): Promise<void> {
+    const { options: _options, ...body } = packet as WritePacket & { id: string; options?: unknown };
+    await this.connectedPool.query(this.sql.insertReply, [replyTo, message.correlationId ?? packet.id, Buffer.from(JSON.stringify(body))]);
+  }
+
+  private startRetention(): void {
+    const { retention, queue } = this.brokerSettings;
+    const purge = async () => {
+      const pool = this.pool;
+      if (!pool) return;
+      for (const [state, ageMs] of [['COMPLETED', retention.completedMs], ['FAILED', retention.failedMs]] as const) {
+        if (ageMs === Infinity) continue;
+        // In slices, so a large backlog never holds long locks.
+        while ((await pool.query(this.sql.purge, [queue, state, ageMs, PURGE_BATCH])).rowCount === PURGE_BATCH && this.pool);
+      }
+      await pool.query(this.sql.purgeReplies, [Math.max(retention.completedMs === Infinity ? 86_400_000 : retention.completedMs, 60_000)]);
+    };
+    this.retentionTimer = setInterval(() => void purge().catch((error) => this.reportError(asError(error), 'retention: could not delete settled rows')), retention.intervalMs);
+    this.retentionTimer.unref();
+  }
+}

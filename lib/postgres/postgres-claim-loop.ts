@@ -1,0 +1,123 @@
+/** What the claim loop needs from its server. */
+export interface ClaimLoopHooks<R> {
+  /** Claims up to `limit` rows (one statement). */
+  claim(limit: number): Promise<R[]>;
+  /** Hands one row to the handler pipeline; resolves when it is settled (or left unsettled). */
+  deliver(row: R): Promise<void>;
+  /** Gives rows claimed after the loop was stopped back to the queue. */
+  release(rows: R[]): Promise<void>;
+  /** A claim failed; the loop retries after `pollIntervalMs`. */
+  onError(error: unknown): void;
+}
+
+/**
+ * Claims rows while handler slots are free, then sleeps until woken: by a
+ * NOTIFY of a publish, a slot that frees, a retry that becomes due, or the
+ * polling fallback. Never claims more rows than free slots, so no claimed row
+ * waits for a slot while its lease runs out.
+ */
+export class ClaimLoop<R> {
+  private running = false;
+  private inFlight = 0;
+  private loop?: Promise<void>;
+  private wakeUp?: () => void;
+  private wokenEarly = false;
+  /** The last claim was limited by free slots, not by due rows: a freed slot may find more. */
+  private slotBound = false;
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    private readonly hooks: ClaimLoopHooks<R>,
+    private readonly slots: number,
+    private readonly batchSize: number,
+    private readonly pollIntervalMs: number,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops claiming; resolves once a claim under way has ended (its rows given back). */
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.wake();
+    await this.loop;
+  }
+
+  /** Claims again now (a publish was notified, a slot freed). */
+  wake(): void {
+    this.wokenEarly = true;
+    this.wakeUp?.();
+  }
+
+  /** Claims again in `delayMs` (a nacked row becomes due). */
+  wakeIn(delayMs: number): void {
+    if (!this.running) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.wake();
+    }, Math.max(0, delayMs) + 5);
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      this.wokenEarly = false;
+      const free = Math.min(this.slots - this.inFlight, this.batchSize);
+      let full = false;
+      let failed = false;
+      this.slotBound = free <= 0;
+      if (free > 0) {
+        try {
+          const rows = await this.hooks.claim(free);
+          if (!this.running) {
+            if (rows.length > 0) await this.hooks.release(rows).catch((error) => this.hooks.onError(error));
+            return;
+          }
+          for (const row of rows) this.dispatch(row);
+          full = rows.length === free;
+          this.slotBound = full;
+        } catch (error) {
+          if (!this.running) return;
+          this.hooks.onError(error);
+          failed = true;
+        }
+      }
+      // A full batch means more may be due: claim again at once while slots are free.
+      if (full && this.inFlight < this.slots) continue;
+      if (this.wokenEarly && !failed) continue;
+      // After a failed claim only stop() cuts the wait: a database outage is not a busy loop.
+      await this.sleep(this.pollIntervalMs, !failed);
+    }
+  }
+
+  private dispatch(row: R): void {
+    this.inFlight++;
+    void this.hooks.deliver(row).finally(() => {
+      this.inFlight--;
+      // Claim again once half a batch of slots is free: one statement per few rows, not per row.
+      const free = this.slots - this.inFlight;
+      if (this.slotBound && free >= Math.max(1, Math.floor(Math.min(this.slots, this.batchSize) / 2))) this.wake();
+    });
+  }
+
+  private sleep(ms: number, wakeable: boolean): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = () => {
+        if (!wakeable && this.running) return;
+        this.wakeUp = undefined;
+        done();
+      };
+    });
+  }
+}

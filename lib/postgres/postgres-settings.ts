@@ -1,0 +1,94 @@
+import { Pool, type PoolConfig } from 'pg';
+import { InvalidOptionError } from '../core/errors';
+import { assertLimit, assertNumber, definedOnly } from '../core/option-checks';
+import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
+import type { PostgresAckServerOptions, PostgresConnectionOptions } from './postgres-ack-server-options';
+import type { TableName } from './postgres-sql';
+
+export const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+export const DEFAULT_TABLE = 'nestjs_ack_messages';
+
+/** The checked connection part, shared by server and client. */
+export interface PostgresConnectionSettings {
+  /** Our own pool config, or the user's pool (never ended by us). */
+  connection: { config: PoolConfig } | { pool: Pool };
+  name: TableName;
+  queue: string;
+  createSchema: boolean;
+}
+
+/** `PostgresAckServerOptions` (transport part) with defaults applied and checked. */
+export interface PostgresServerSettings extends PostgresConnectionSettings {
+  batchSize: number;
+  pollIntervalMs: number;
+  leaseMs: number;
+  leaseRenewalMs: number;
+  deleteOnAck: boolean;
+  deadLetter: boolean;
+  retention: { completedMs: number; failedMs: number; intervalMs: number };
+  reconnect: ResolvedReconnect;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,50}$/;
+
+export function resolveConnectionSettings(options: PostgresConnectionOptions | undefined): PostgresConnectionSettings {
+  const raw = options?.connection ?? process.env.DATABASE_URL ?? DEFAULT_POSTGRES_URL;
+  let connection: PostgresConnectionSettings['connection'];
+  if (isPool(raw)) connection = { pool: raw };
+  else if (typeof raw === 'string' && raw.length > 0) connection = { config: { connectionString: raw } };
+  else if (typeof raw === 'object' && raw !== null) connection = { config: raw as PoolConfig };
+  else throw new InvalidOptionError('connection', typeof raw, 'a connection string, a pg PoolConfig or a pg.Pool');
+  const schema = identifier('schema', options?.schema ?? 'public');
+  const table = identifier('table', options?.table ?? DEFAULT_TABLE);
+  const queue = options?.queue ?? 'default';
+  if (typeof queue !== 'string' || queue.length === 0 || queue.length > 200) throw new InvalidOptionError('queue', queue, 'a non-empty string of at most 200 characters');
+  const createSchema = options?.createSchema ?? false;
+  if (typeof createSchema !== 'boolean') throw new InvalidOptionError('createSchema', createSchema, 'true or false');
+  return { connection, name: { schema, table }, queue, createSchema };
+}
+
+/** Validates the transport options; every error names the option and what is allowed. */
+export function resolvePostgresSettings(options: PostgresAckServerOptions, concurrency: number): PostgresServerSettings {
+  const base = resolveConnectionSettings(options);
+  const batchSize = options.batchSize ?? concurrency;
+  assertNumber(batchSize, 'batchSize', 1, true);
+  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  assertNumber(pollIntervalMs, 'pollIntervalMs', 1);
+  const leaseMs = options.leaseMs ?? 30_000;
+  assertNumber(leaseMs, 'leaseMs', 10);
+  const leaseRenewalMs = options.leaseRenewalMs ?? Math.max(1, Math.floor(leaseMs / 3));
+  assertNumber(leaseRenewalMs, 'leaseRenewalMs', 1);
+  if (leaseRenewalMs >= leaseMs) throw new InvalidOptionError('leaseRenewalMs', leaseRenewalMs, `a number below leaseMs (${leaseMs})`);
+  const retention = { completedMs: 86_400_000, failedMs: 1_209_600_000, intervalMs: 60_000, ...definedOnly(options.retention) };
+  assertLimit(retention.completedMs, 'retention.completedMs', 0);
+  assertLimit(retention.failedMs, 'retention.failedMs', 0);
+  assertNumber(retention.intervalMs, 'retention.intervalMs', 10);
+  return {
+    ...base,
+    batchSize,
+    pollIntervalMs,
+    leaseMs,
+    leaseRenewalMs,
+    deleteOnAck: bool('deleteOnAck', options.deleteOnAck ?? false),
+    deadLetter: bool('deadLetter', options.deadLetter ?? true),
+    retention,
+    reconnect: resolveReconnect(options.reconnect),
+  };
+}
+
+function identifier(option: string, value: unknown): string {
+  if (typeof value !== 'string' || !NAME.test(value)) throw new InvalidOptionError(option, value, 'a SQL name: a letter or _, then letters, digits or _, at most 51 characters');
+  return value;
+}
+
+function bool(option: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new InvalidOptionError(option, value, 'true or false');
+  return value;
+}
+
+/** A `pg.Pool`, also one from another copy of `pg`. */
+function isPool(value: unknown): value is Pool {
+  if (value instanceof Pool) return true;
+  const candidate = value as Partial<Pool> | null;
+  return typeof candidate === 'object' && candidate !== null && typeof candidate.connect === 'function' && typeof candidate.query === 'function';
+}

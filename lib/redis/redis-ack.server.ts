@@ -1,0 +1,178 @@
+import type { WritePacket } from '@nestjs/microservices';
+import type { Redis } from 'ioredis';
+import { AckServer } from '../core/ack-server';
+import type { ReplyPublisher } from '../core/broker-commands';
+import { asError } from '../core/errors';
+import type { RedisAckServerOptions } from './redis-ack-server-options';
+import { RedisCommands } from './redis-commands';
+import { openRedis, whenReady } from './redis-connection';
+import { RedisAckContext } from './redis-context';
+import { ensureGroups } from './redis-groups';
+import type { RedisMessage } from './redis-message';
+import { Reclaimer } from './redis-reclaimer';
+import { withScripts, type ScriptedRedis } from './redis-scripts';
+import { resolveRedisSettings, type RedisServerSettings } from './redis-settings';
+import { HeldEntries } from './redis-slots';
+import { StreamReader } from './redis-stream-reader';
+
+/** Identifies this transport to Nest's processing hooks. */
+export const REDIS_TRANSPORT = Symbol.for('nestjs-ack.redis');
+
+/**
+ * A NestJS microservice transport on Redis Streams with the nestjs-ack
+ * contract: one consumer group over one stream per handler pattern, every
+ * entry settled exactly once by policy (`XACK`; nack = stays pending and is
+ * reclaimed when its delay ends; reject = `XADD` to `<stream>:dlq` then
+ * `XACK`), entries of dead consumers reclaimed with `XAUTOCLAIM`, replies
+ * pushed to the caller's list, and ioredis reconnecting by itself.
+ *
+ * @example
+ * ```ts
+ * const app = await NestFactory.createMicroservice(AppModule, {
+ *   strategy: new RedisAckServer({ connection: process.env.REDIS_URL, group: 'orders-service' }),
+ * });
+ * ```
+ */
+export class RedisAckServer extends AckServer<RedisMessage> {
+  /** The checked broker options. */
+  readonly brokerSettings: RedisServerSettings;
+  protected readonly commands: RedisCommands;
+  protected override readonly contextType = RedisAckContext;
+  protected override readonly replies: ReplyPublisher<RedisMessage> = { publishReply: (message, replyTo, packet) => this.publishReply(message, replyTo, packet) };
+  private readonly held: HeldEntries;
+  private redis?: ScriptedRedis;
+  private blocking?: Redis;
+  private reader?: StreamReader;
+  private reclaimer?: Reclaimer;
+  private streams: string[] = [];
+  private wasReady = false;
+  private intakeStopped = false;
+  /** Entries read while intake was stopping: never handed to a handler, returned at disconnect. */
+  private readonly unstarted: RedisMessage[] = [];
+
+  constructor(options: RedisAckServerOptions) {
+    super(options ?? ({} as RedisAckServerOptions), REDIS_TRANSPORT);
+    this.brokerSettings = resolveRedisSettings(options);
+    this.held = new HeldEntries(this.settings.concurrency);
+    this.commands = new RedisCommands(() => this.commandClient(), this.brokerSettings, (error) => this.reportError(asError(error), 'a delayed nack could not be renewed'));
+  }
+
+  /** The ioredis client of commands (undefined before start and after close). */
+  override unwrap<T>(): T {
+    return this.redis as T;
+  }
+
+  /** The streams read: the handlers' patterns plus the `streams` option. */
+  get streamNames(): readonly string[] {
+    return this.streams;
+  }
+
+  protected async start(): Promise<void> {
+    const { group, consumer, startId, reconnect } = this.brokerSettings;
+    this.streams = [...new Set([...[...this.messageHandlers.keys()].map((pattern) => this.normalizePattern(pattern)), ...this.brokerSettings.streams])];
+    const redis = withScripts(openRedis(this.brokerSettings.connection, reconnect, `nestjs-ack:${group}:${consumer}`));
+    const blocking = openRedis(this.brokerSettings.connection, reconnect, `nestjs-ack:${group}:${consumer}:read`);
+    this.redis = redis;
+    this.blocking = blocking;
+    for (const client of [redis, blocking]) client.on('error', () => undefined); // reported through 'close' and failed commands
+    this.watchConnection(redis);
+    await this.unlessClosed(Promise.all([whenReady(redis), whenReady(blocking)]));
+    this.wasReady = true;
+    this.throwIfClosing();
+    if (this.streams.length === 0) return; // nothing to read
+    await this.unlessClosed(ensureGroups(redis, this.streams, group, startId));
+    this.throwIfClosing();
+    const deliver = (message: RedisMessage) => this.deliver(message);
+    const report = (error: Error, what: string) => this.reportError(error, what);
+    this.reader = new StreamReader(blocking, redis, this.streams, this.brokerSettings, this.held, deliver, report);
+    this.reclaimer = new Reclaimer(() => this.commandClient(), this.streams, this.brokerSettings, this.held, deliver, report);
+    await this.unlessClosed(this.reader.start());
+    this.reclaimer.start();
+  }
+
+  protected async stopReceiving(): Promise<void> {
+    this.intakeStopped = true;
+    this.reclaimer?.stop();
+    await this.reader?.stop();
+  }
+
+  protected async disconnect(): Promise<void> {
+    this.reclaimer?.stop();
+    await this.reader?.stop().catch(() => undefined);
+    const redis = this.redis;
+    if (redis?.status === 'ready') {
+      // Entries that arrived with the last read, and nacked entries waiting out a long delay, become claimable by the others now.
+      await Promise.all(this.unstarted.splice(0).map((message) => this.commands.returnUnstarted(message).catch(() => undefined)));
+      await this.commands.delayedNacks.releaseAll();
+      await this.leaveGroup(redis);
+    } else {
+      this.commands.delayedNacks.dropAll();
+    }
+    this.redis = undefined;
+    for (const client of [redis, this.blocking]) client?.disconnect();
+    this.blocking = undefined;
+  }
+
+  private deliver(message: RedisMessage): void {
+    if (this.intakeStopped || this.isClosing) {
+      // A read that was on the wire when intake stopped (CLIENT UNBLOCK only ends a read that is blocked).
+      this.unstarted.push(message);
+      return;
+    }
+    this.held.add(message.key);
+    void this.handleMessage(message).finally(() => this.held.release(message.key));
+  }
+
+  private commandClient(): ScriptedRedis {
+    if (!this.redis) throw new Error('the Redis connection is closed');
+    return this.redis;
+  }
+
+  /** Removes this consumer from the group on every stream where it holds nothing pending (the others keep its entries for a reclaim). */
+  private async leaveGroup(redis: ScriptedRedis): Promise<void> {
+    await Promise.all(
+      this.streams.map((stream) => redis.nestjsAckLeave(stream, this.brokerSettings.group, this.brokerSettings.consumer).catch(() => undefined)),
+    );
+  }
+
+  private watchConnection(redis: Redis): void {
+    let connected = true;
+    redis.on('close', () => {
+      if (!this.wasReady || this.isClosing || !connected) return; // once per outage, not per failed attempt
+      connected = false;
+      this.logger.warn('Redis connection lost; reconnecting');
+      this.setStatus('disconnected');
+      this.events.emit('disconnected');
+    });
+    redis.on('reconnecting', (delayMs: number) => {
+      if (this.isClosing) return;
+      this.setStatus('reconnecting');
+      this.events.emit('reconnecting', delayMs);
+    });
+    redis.on('ready', () => {
+      if (!this.wasReady || this.isClosing) return;
+      // A Redis that restarted without persistence lost the groups: create them again before reading on.
+      ensureGroups(redis, this.streams, this.brokerSettings.group, this.brokerSettings.startId).then(
+        () => {
+          connected = true;
+          this.setStatus('connected');
+          this.events.emit('connected');
+        },
+        (error) => this.reportError(asError(error), 'could not create the consumer group again'),
+      );
+    });
+    redis.on('end', () => {
+      if (!this.wasReady || this.isClosing || this.redis !== redis) return; // a failed start, or our own disconnect
+      this.setStatus('disconnected');
+      this.reportError(new Error('gave up reconnecting (reconnect.maxAttempts)'), 'Redis');
+    });
+  }
+
+  /** `RPUSH` of the reply to the caller's list, with a time to live so a list nobody reads goes away. */
+  private async publishReply(message: RedisMessage, replyTo: string, packet: WritePacket & { id: string }): Promise<void> {
+    const body = JSON.stringify({ ...packet, id: message.correlationId ?? packet.id });
+    const results = await this.commandClient().multi().rpush(replyTo, body).pexpire(replyTo, this.brokerSettings.replyTtlMs).exec();
+    const failed = results?.find(([error]) => error);
+    if (!results || failed) throw failed?.[0] ?? new Error('the reply transaction was discarded');
+  }
+}

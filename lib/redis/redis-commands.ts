@@ -1,0 +1,99 @@
+import type { BrokerCommands } from '../core/broker-commands';
+import { deadLetterHeaders, type DeadLetterRecord } from '../core/dead-letter-record';
+import { DeliveryGoneError } from '../core/errors';
+import { DelayedNacks } from './redis-delayed-nacks';
+import type { RedisMessage } from './redis-message';
+import type { ScriptedRedis } from './redis-scripts';
+import type { RedisServerSettings } from './redis-settings';
+import { RedisFields } from './redis-wire';
+
+/**
+ * The broker side of ack / nack / reject / lease on a consumer group, each
+ * one atomic step (a command or a Lua script, see `redis-scripts.ts`):
+ *
+ * - ack: `XACK` (+ `XDEL`, + `XTRIM MAXLEN ~` when configured);
+ * - nack: the entry stays pending and is given the idle time that makes it
+ *   claimable (`XAUTOCLAIM` by any consumer) when the delay ends; the reclaim
+ *   increments times-delivered, the delivery count;
+ * - reject: `XADD` to `<stream>:dlq` with the original fields plus the
+ *   `x-dead-letter-*` fields, then `XACK`; a refused `XADD` throws before the ack;
+ * - lease: `XCLAIM ... JUSTID` to ourselves resets the idle time of a running handler's entry.
+ *
+ * A step on an entry no longer pending with us (acked by another consumer
+ * after a reclaim, or gone with a Redis restart) throws `DeliveryGoneError`.
+ */
+export class RedisCommands implements BrokerCommands<RedisMessage> {
+  readonly leaseRenewalMs: number;
+  readonly delayedNacks: DelayedNacks;
+
+  constructor(
+    private readonly redis: () => ScriptedRedis,
+    private readonly settings: RedisServerSettings,
+    report: (error: unknown) => void,
+  ) {
+    // A third of minIdle: two renewals may be late before another consumer may claim the entry.
+    this.leaseRenewalMs = Math.max(10, Math.floor(settings.minIdleMs / 3));
+    this.delayedNacks = new DelayedNacks(settings.minIdleMs, this.leaseRenewalMs, (message, idleMs) => this.touch(message, idleMs), report);
+  }
+
+  async ack(message: RedisMessage): Promise<void> {
+    const { deleteOnAck, trimMaxLen } = this.settings;
+    const done = await this.redis().nestjsAckAck(message.stream, message.group, message.id, deleteOnAck ? 1 : 0, trimMaxLen ?? 0);
+    if (done !== 1) throw gone(message, 'ack');
+  }
+
+  async nack(message: RedisMessage, delayMs: number): Promise<void> {
+    const { idleMs, keep } = this.delayedNacks.idleFor(delayMs);
+    if (!(await this.touch(message, idleMs))) throw gone(message, 'nack');
+    if (keep) this.delayedNacks.keep(message, delayMs);
+  }
+
+  async reject(message: RedisMessage, record: DeadLetterRecord): Promise<void> {
+    const { deadLetterSuffix, deleteOnAck } = this.settings;
+    if (deadLetterSuffix === false) {
+      await this.ack(message);
+      return;
+    }
+    const entry = deadLetterEntry(message, record);
+    const done = await this.redis().nestjsAckReject(message.stream, `${message.stream}${deadLetterSuffix}`, message.group, message.id, deleteOnAck ? 1 : 0, ...entry);
+    if (done !== 1) throw gone(message, 'dead-letter');
+  }
+
+  async extendLease(message: RedisMessage): Promise<void> {
+    if (!(await this.touch(message, 0))) throw gone(message, 'extend the lease of');
+  }
+
+  /**
+   * An entry read while intake was stopping, never handed to a handler: made
+   * claimable at once, with its delivery counted back, so another consumer
+   * takes it without waiting `minIdleMs`.
+   */
+  async returnUnstarted(message: RedisMessage): Promise<void> {
+    await this.touch(message, this.settings.minIdleMs, message.deliveryCount - 1);
+  }
+
+  private async touch(message: RedisMessage, idleMs: number, retryCount?: number): Promise<boolean> {
+    const args: (string | number)[] = [message.stream, message.group, this.settings.consumer, message.id, idleMs];
+    if (retryCount !== undefined) args.push(retryCount);
+    return (await this.redis().nestjsAckTouch(...args)) === 1;
+  }
+}
+
+/**
+ * The dead-letter entry: the original fields (body byte for byte, headers,
+ * reply address), then one field per dead-letter fact (`x-dead-letter-reason`,
+ * `-source`, `-delivery-count`, `-error-name`, `-error-message`, `-first-failure-at`, `-last-failure-at`).
+ */
+function deadLetterEntry(message: RedisMessage, record: DeadLetterRecord): (string | Buffer)[] {
+  const pairs: (string | Buffer)[] = [];
+  for (const [name, value] of message.fields) pairs.push(name, value);
+  if (!message.fields.has(RedisFields.BODY)) pairs.push(RedisFields.BODY, record.body);
+  for (const [name, value] of Object.entries(deadLetterHeaders({ ...record, headers: {} }))) pairs.push(name, value);
+  return pairs;
+}
+
+function gone(message: RedisMessage, what: string): DeliveryGoneError {
+  return new DeliveryGoneError(
+    `cannot ${what} entry ${message.id} of "${message.stream}": it is no longer pending with this consumer (settled by another consumer after a reclaim, or the stream is gone)`,
+  );
+}

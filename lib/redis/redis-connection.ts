@@ -1,0 +1,81 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { Redis, type RedisOptions } from 'ioredis';
+import { reconnectDelay, type ResolvedReconnect } from '../core/reconnect';
+
+/** The default address: the local Redis. */
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** How the server or client reaches Redis: a URL, ioredis options, or a client of the user's. */
+export type RedisConnectionOption = string | RedisOptions | Redis;
+
+/** A consumer name no other process uses: host, pid and a random part. */
+export function defaultConsumerName(): string {
+  return `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+}
+
+/** ioredis options that make its reconnects follow `reconnect` (and give up after `maxAttempts`). */
+function reconnectingOptions(reconnect: ResolvedReconnect, name: string): RedisOptions {
+  return {
+    connectionName: name,
+    lazyConnect: true,
+    // RESP2 replies (plain arrays) on every ioredis version: ioredis 6 speaks RESP3 by default, where
+    // stream reads come back as maps.
+    protocol: 2,
+    // Commands wait for the connection to come back instead of failing after 20 retries.
+    maxRetriesPerRequest: null,
+    retryStrategy: (attempt: number) => (attempt > reconnect.maxAttempts ? null : reconnectDelay(reconnect, attempt)),
+  };
+}
+
+/**
+ * Opens a client for `option`: a user's client is duplicated (so its own
+ * settings and handlers stay untouched and closing ours never closes theirs).
+ */
+export function openRedis(option: RedisConnectionOption | undefined, reconnect: ResolvedReconnect, name: string): Redis {
+  const ours = reconnectingOptions(reconnect, name);
+  if (option instanceof Redis) return option.duplicate(ours);
+  if (typeof option === 'string' || option === undefined) return new Redis(option ?? DEFAULT_REDIS_URL, ours);
+  return new Redis({ ...option, ...ours });
+}
+
+/** Whether `option` is a client the user owns. */
+export function isRedisClient(option: unknown): option is Redis {
+  return option instanceof Redis;
+}
+
+/**
+ * Waits until `redis` is ready, connecting it when lazy. A failed attempt is
+ * not the end: ioredis retries with the reconnect backoff; this rejects only
+ * when it gives up (`reconnect.maxAttempts`), naming the address (redacted) and the last error.
+ */
+export async function whenReady(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') return;
+  let lastError: Error | undefined;
+  const onError = (error: Error) => (lastError = error);
+  redis.on('error', onError);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const onReady = () => {
+        redis.off('end', onEnd);
+        resolve();
+      };
+      const onEnd = () => {
+        redis.off('ready', onReady);
+        reject(new Error(`nestjs-ack: could not connect to Redis at ${describeAddress(redis)}${lastError ? `: ${lastError.message}` : ''}`));
+      };
+      redis.once('ready', onReady);
+      redis.once('end', onEnd);
+      // The first attempt's failure is only the first: ioredis goes on retrying, 'end' says when it gave up.
+      if (redis.status === 'wait') redis.connect().catch(() => undefined);
+    });
+  } finally {
+    redis.off('error', onError);
+  }
+}
+
+/** `host:port` (or the socket path) of a client, never its password. */
+export function describeAddress(redis: Redis): string {
+  const { host, port, path } = redis.options;
+  return path ?? `${host}:${port}`;
+}

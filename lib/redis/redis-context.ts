@@ -1,0 +1,25 @@
+import { AckContext } from '../core/ack-context';
+import type { RedisMessage } from './redis-message';
+
+/** The context of `RedisAckServer` handlers: the common one plus the stream entry's facts (read-only; settle through the context). */
+export class RedisAckContext extends AckContext<RedisMessage> {
+  /** The stream the entry is in. */
+  getStream(): string {
+    return this.getMessage().stream;
+  }
+
+  /** The entry id (`<ms>-<seq>`). */
+  getId(): string {
+    return this.getMessage().id;
+  }
+
+  /** The consumer group that delivered the entry. */
+  getGroup(): string {
+    return this.getMessage().group;
+  }
+
+  /** Every field of the entry, as bytes. */
+  getFields(): ReadonlyMap<string, Buffer> {
+    return this.getMessage().fields;
+  }
+}

@@ -1,0 +1,77 @@
+import { InvalidOptionError } from '../core/errors';
+import { assertNumber } from '../core/option-checks';
+import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
+import type { RedisAckServerOptions } from './redis-ack-server-options';
+import { defaultConsumerName, isRedisClient, type RedisConnectionOption } from './redis-connection';
+
+/** `RedisAckServerOptions` (broker part) with defaults applied and checked. */
+export interface RedisServerSettings {
+  connection?: RedisConnectionOption;
+  group: string;
+  consumer: string;
+  streams: string[];
+  startId: '$' | '0';
+  blockMs: number;
+  minIdleMs: number;
+  claimIntervalMs: number;
+  /** Suffix of the dead-letter stream, or false when dead-lettering is off. */
+  deadLetterSuffix: string | false;
+  deleteOnAck: boolean;
+  trimMaxLen?: number;
+  replyTtlMs: number;
+  reconnect: ResolvedReconnect;
+}
+
+/** Validates the broker options; every error names the option and what is allowed. */
+export function resolveRedisSettings(options: RedisAckServerOptions): RedisServerSettings {
+  if (!options || typeof options !== 'object') throw new InvalidOptionError('options', options, 'an object with at least { group }');
+  const { connection } = options;
+  if (connection !== undefined && typeof connection !== 'string' && (typeof connection !== 'object' || connection === null) && !isRedisClient(connection)) {
+    throw new InvalidOptionError('connection', typeof connection, 'a redis:// URL, ioredis options or an ioredis client');
+  }
+  nonEmpty(options.group, 'group');
+  const consumer = options.consumer ?? defaultConsumerName();
+  nonEmpty(consumer, 'consumer');
+  const streams = options.streams ?? [];
+  if (!Array.isArray(streams) || streams.some((s) => typeof s !== 'string' || s === '')) {
+    throw new InvalidOptionError('streams', streams, 'an array of non-empty stream names');
+  }
+  const startId = options.startId ?? '0';
+  if (startId !== '$' && startId !== '0') throw new InvalidOptionError('startId', startId, "'$', '0'");
+  const blockMs = options.blockMs ?? 2000;
+  assertNumber(blockMs, 'blockMs', 1, true);
+  const minIdleMs = options.minIdleMs ?? 30_000;
+  assertNumber(minIdleMs, 'minIdleMs', 30, true);
+  const claimIntervalMs = options.claimIntervalMs ?? 1000;
+  assertNumber(claimIntervalMs, 'claimIntervalMs', 1, true);
+  const deadLetter = options.deadLetter ?? {};
+  if (deadLetter !== false && (typeof deadLetter !== 'object' || deadLetter === null)) {
+    throw new InvalidOptionError('deadLetter', deadLetter, 'false or { streamSuffix? }');
+  }
+  const deadLetterSuffix = deadLetter === false ? false : (deadLetter.streamSuffix ?? ':dlq');
+  if (deadLetterSuffix !== false) nonEmpty(deadLetterSuffix, 'deadLetter.streamSuffix');
+  const deleteOnAck = options.deleteOnAck ?? false;
+  if (typeof deleteOnAck !== 'boolean') throw new InvalidOptionError('deleteOnAck', deleteOnAck, 'true, false');
+  if (options.trimMaxLen !== undefined) assertNumber(options.trimMaxLen, 'trimMaxLen', 1, true);
+  const replyTtlMs = options.replyTtlMs ?? 60_000;
+  assertNumber(replyTtlMs, 'replyTtlMs', 1, true);
+  return {
+    connection,
+    group: options.group,
+    consumer,
+    streams,
+    startId,
+    blockMs,
+    minIdleMs,
+    claimIntervalMs,
+    deadLetterSuffix,
+    deleteOnAck,
+    trimMaxLen: options.trimMaxLen,
+    replyTtlMs,
+    reconnect: resolveReconnect(options.reconnect),
+  };
+}
+
+function nonEmpty(value: unknown, option: string): asserts value is string {
+  if (typeof value !== 'string' || value.trim() === '') throw new InvalidOptionError(option, value, 'a non-empty string');
+}

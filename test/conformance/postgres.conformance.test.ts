@@ -1,0 +1,6 @@
+import 'reflect-metadata';
+import { postgresConformanceAdapter } from '../support/postgres-conformance-adapter';
+import { runConformanceSuite } from './suite';
+
+// One fresh table per test, created by the server; row states read back with plain SQL.
+runConformanceSuite(postgresConformanceAdapter());

@@ -1,0 +1,19 @@
+import { spawn } from 'node:child_process';
+
+/** Runs a compiled test script in its own Node process; resolves with its output and exit code, or fails when it does not exit by itself within `timeoutMs`. */
+export function runChild(script: string, args: string[], timeoutMs = 20_000): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the process did not exit by itself within ${timeoutMs} ms; output: ${output}`));
+    }, timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DeliveryGoneError } from '../../../lib/core';
+import { RedisCommands } from '../../../lib/redis/redis-commands';
+import type { RedisMessage } from '../../../lib/redis';
+import type { ScriptedRedis } from '../../../lib/redis/redis-scripts';
+import { resolveRedisSettings } from '../../../lib/redis/redis-settings';
+import { fieldMap } from '../../../lib/redis/redis-wire';
+
+/** A client that records script calls and answers `reply`. */
+function fakeRedis(reply: unknown): { redis: ScriptedRedis; calls: [string, unknown[]][] } {
+  const calls: [string, unknown[]][] = [];
+  const redis = new Proxy({}, { get: (_t, name: string) => async (...args: unknown[]) => (calls.push([name, args]), reply) }) as ScriptedRedis;
+  return { redis, calls };
+}
+
+const message = (): RedisMessage => ({
+  stream: 'orders',
+  id: '5-0',
+  group: 'g',
+  fields: fieldMap([Buffer.from('body'), Buffer.from('{"pattern":"orders","data":1}'), Buffer.from('headers'), Buffer.from('{"h":"1"}')]),
+  body: Buffer.from('{"pattern":"orders","data":1}'),
+  headers: { h: '1' },
+  deliveryCount: 2,
+  source: { stream: 'orders', id: '5-0', group: 'g' },
+  key: 'orders/5-0',
+});
+
+const record = { body: Buffer.from('x'), headers: { h: '1' }, source: { stream: 'orders', id: '5-0', group: 'g' }, reason: 'handler-error', errorName: 'Error', errorMessage: 'boom', deliveryCount: 2, firstFailureAt: new Date(0), lastFailureAt: new Date(1000) };
+
+describe('Redis commands', () => {
+  const settings = resolveRedisSettings({ group: 'g', consumer: 'me', minIdleMs: 3000, trimMaxLen: 1000, deleteOnAck: true });
+
+  it('ack: one script with delete and trim', async () => {
+    const { redis, calls } = fakeRedis(1);
+    await new RedisCommands(() => redis, settings, assert.fail).ack(message());
+    assert.deepEqual(calls, [['nestjsAckAck', ['orders', 'g', '5-0', 1, 1000]]]);
+  });
+
+  it('nack below minIdleMs: the idle time that makes it due when the delay ends', async () => {
+    const { redis, calls } = fakeRedis(1);
+    await new RedisCommands(() => redis, settings, assert.fail).nack(message(), 500);
+    assert.deepEqual(calls, [['nestjsAckTouch', ['orders', 'g', 'me', '5-0', 2500]]]);
+  });
+
+  it('reject: the dead-letter stream gets the original fields, then the x-dead-letter-* fields', async () => {
+    const { redis, calls } = fakeRedis(1);
+    await new RedisCommands(() => redis, settings, assert.fail).reject(message(), record);
+    const [name, args] = calls[0];
+    assert.equal(name, 'nestjsAckReject');
+    assert.deepEqual(args.slice(0, 5), ['orders', 'orders:dlq', 'g', '5-0', 1]);
+    const pairs = args.slice(5).map(String);
+    assert.deepEqual(pairs.slice(0, 4), ['body', '{"pattern":"orders","data":1}', 'headers', '{"h":"1"}']);
+    const fields = Object.fromEntries(pairs.slice(4).flatMap((v, i, a) => (i % 2 === 0 ? [[v, a[i + 1]]] : [])));
+    assert.equal(fields['x-dead-letter-reason'], 'handler-error');
+    assert.equal(fields['x-dead-letter-delivery-count'], '2');
+    assert.equal(fields['x-dead-letter-error-message'], 'boom');
+    assert.equal(fields.h, undefined, 'the original headers stay in their headers field');
+  });
+
+  it('an entry no longer pending with us is DeliveryGoneError', async () => {
+    const { redis } = fakeRedis(0);
+    const commands = new RedisCommands(() => redis, settings, assert.fail);
+    await assert.rejects(commands.ack(message()), DeliveryGoneError);
+    await assert.rejects(commands.nack(message(), 0), DeliveryGoneError);
+    await assert.rejects(commands.reject(message(), record), DeliveryGoneError);
+    await assert.rejects(commands.extendLease(message()), DeliveryGoneError);
+  });
+});
