@@ -3,6 +3,7 @@ import { AckServer } from '../core/ack-server';
 import { asError } from '../core/errors';
 import { DEFAULT_RECONNECT, reconnectLoop } from '../core/reconnect';
 import { CommitCoalescer } from './commit-coalescer';
+import { shouldRestartConsumer } from './consumer-restart';
 import type { KafkaAckServerOptions } from './kafka-ack-server-options';
 import { kafkaPacketDecoder } from './kafka-codec';
 import { KafkaCommands } from './kafka-commands';
@@ -118,16 +119,20 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
    */
   private async runConsumer(topics: string[]): Promise<void> {
     const settings = this.brokerSettings;
+    const startedAt = Date.now();
     const consumer = this.kafka!.consumer({
       groupId: settings.groupId,
       sessionTimeout: settings.sessionTimeout,
       rebalanceTimeout: settings.rebalanceTimeout,
       heartbeatInterval: settings.heartbeatInterval,
       maxWaitTimeInMs: settings.maxWaitTimeInMs,
-      // After the first join, kafkajs restarts a consumer that crashed on a retriable error; a crash it
-      // will not restart (after a broker restart, "Failed to find group coordinator") is handled below.
-      // Before the first join, a crash fails the start.
-      retry: { ...this.options.client?.retry, restartOnFailure: async () => this.joinedOnce && !this.isClosing },
+      // kafkajs restarts a consumer that crashed on a retriable error: always after the first join, and
+      // before it for START_RESTART_WINDOW_MS (a fresh cluster's coordinator is loading); a crash it will
+      // not restart fails the start, or after the first join is handled below.
+      retry: {
+        ...this.options.client?.retry,
+        restartOnFailure: async () => shouldRestartConsumer({ joinedOnce: this.joinedOnce, closing: this.isClosing, startedAt, now: Date.now() }),
+      },
     });
     this.consumer = consumer;
     this.fetchControl.use(consumer);
