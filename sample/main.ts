@@ -69,7 +69,7 @@ function allSettled(tally: SettlementTally, onSettled: (listener: () => void) =>
 }
 
 async function main(): Promise<number> {
-  const brokerName = process.env.SAMPLE_BROKER ?? 'in-memory';
+  const brokerName = process.env.SAMPLE_BROKER || 'in-memory';
   const load = transports[brokerName];
   if (!load) throw new Error(`SAMPLE_BROKER=${brokerName} is not one of ${Object.keys(transports).join(', ')}`);
   const transport = await (await load())([...Object.values(Patterns)]);

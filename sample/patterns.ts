@@ -8,7 +8,7 @@ import type { AckPolicy } from '../lib';
  * and needs no prefix.
  */
 export const RUN_ID = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-const prefix = (process.env.SAMPLE_BROKER ?? 'in-memory') === 'in-memory' ? '' : `sample-${RUN_ID}.`;
+const prefix = (process.env.SAMPLE_BROKER || 'in-memory') === 'in-memory' ? '' : `sample-${RUN_ID}.`;
 
 export const Patterns = {
   created: `${prefix}order.created`,
