@@ -12,7 +12,7 @@ import { describeError } from './dead-letter-record';
 import { Delivery } from './delivery';
 import { DeliverySettler } from './delivery-settler';
 import { asError, RepliesNotSupportedError } from './errors';
-import { originalError, settlementOnFailure, settlementOnSuccess } from './handler-outcome';
+import { loggedByNestFilter, originalError, settlementOnFailure, settlementOnSuccess } from './handler-outcome';
 import type { InboundMessage } from './inbound-message';
 import { keepLease } from './lease-keeper';
 import { ACK_EXTRAS_KEY } from './metadata-keys';
@@ -213,8 +213,11 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
       return;
     }
     const error = originalError(failure, context.thrownError);
-    const { errorName, errorMessage } = describeError(error);
-    this.logger.error(`${where} failed: ${errorName}: ${errorMessage}`);
+    // One log line per failure: Nest's default filter logged it already (with its stack) unless a filter took it.
+    if (!loggedByNestFilter(failure, context.thrownError)) {
+      const { errorName, errorMessage } = describeError(error);
+      this.logger.error(`${where} failed: ${errorName}: ${errorMessage}`, error instanceof Error ? error.stack : undefined);
+    }
     const onFailure = settlementOnFailure(policy, error);
     if (onFailure) await this.settler.settle(delivery, onFailure);
   }
