@@ -76,7 +76,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
   protected checkBeforeStart(): void {
     if (!isAckModuleActive()) {
       this.logger.warn(
-        'AckModule is not imported: control exceptions and policies still settle every message, but logs and dead letters ' +
+        'AckModule is not imported: control exceptions and policies still settle every message, but dead letters ' +
           'show Nest\'s "Internal server error" instead of the handler\'s own error. Import AckModule.forRoot() in the application module.',
       );
     }
