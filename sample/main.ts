@@ -55,14 +55,22 @@ async function produce(transport: SampleTransport, tally: SettlementTally): Prom
   await transport.publishPoison(Patterns.created);
 }
 
-/** Resolves once `tally` counts `expected` final settlements; rejects after the timeout. */
-function allSettled(tally: SettlementTally, onSettled: (listener: () => void) => void): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`only ${tally.final} of ${tally.sent} messages were settled after ${SETTLE_TIMEOUT_MS} ms`)), SETTLE_TIMEOUT_MS);
-    onSettled(() => {
+/**
+ * Resolves once every message sent got its final settlement (ack or dead
+ * letter), or with what was missing when `SETTLE_TIMEOUT_MS` ran out. The
+ * clock starts before the app does, so a start that hangs is caught too.
+ */
+function watchSettlements(tally: SettlementTally, server: SampleTransport['server']): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      resolve(tally.sent === 0 ? `the app did not start and send within ${SETTLE_TIMEOUT_MS} ms` : `only ${tally.final} of ${tally.sent} messages were settled after ${SETTLE_TIMEOUT_MS} ms`);
+    }, SETTLE_TIMEOUT_MS);
+    server.on('settled', (event) => {
+      console.log(describe(event));
+      tally.record(event);
       if (tally.sent > 0 && tally.final >= tally.sent) {
         clearTimeout(timer);
-        resolve();
+        resolve(undefined);
       }
     });
   });
@@ -77,18 +85,13 @@ async function main(): Promise<number> {
   const verbose = process.env.SAMPLE_LOG === '1';
   const app = await NestFactory.createMicroservice(AppModule, { strategy: transport.server, logger: verbose ? undefined : ['fatal'] });
   const tally = new SettlementTally();
-  const settled = allSettled(tally, (check) =>
-    transport.server.on('settled', (event) => {
-      console.log(describe(event));
-      tally.record(event);
-      check();
-    }),
-  );
+  const settled = watchSettlements(tally, transport.server);
   let problems: string[] = [];
   try {
-    await app.listen();
-    await produce(transport, tally);
-    await settled.catch((error: Error) => problems.push(error.message));
+    const startAndSend = app.listen().then(() => produce(transport, tally));
+    startAndSend.catch(() => undefined); // a failure after the deadline is reported by the deadline, not as an unhandled rejection
+    const missing = await Promise.race([startAndSend.then(() => settled), settled]);
+    if (missing) problems.push(missing);
     await transport.client.close();
     await app.close();
 
