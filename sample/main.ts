@@ -4,8 +4,8 @@ import { lastValueFrom } from 'rxjs';
 import type { SettlementEvent } from '../lib';
 import { AppModule } from './app.module';
 import { Patterns, PolicyOf, RUN_ID, shortName } from './patterns';
-import { disagreements, rowOf, SettlementTally, summaryLines, UNDECODABLE } from './summary';
-import type { SampleTransport, SampleTransportFactory } from './transport';
+import { comparedFigures, disagreements, rowOf, SettlementTally, summaryLines, UNDECODABLE } from './summary';
+import type { BrokerView, SampleTransport, SampleTransportFactory } from './transport';
 
 // SAMPLE_BROKER picks the broker; the app (AppModule, OrdersController) is the same on each.
 // Each transport is loaded only when chosen, so the in-memory default needs no broker driver.
@@ -87,6 +87,7 @@ async function main(): Promise<number> {
   const tally = new SettlementTally();
   const settled = watchSettlements(tally, transport.server);
   let problems: string[] = [];
+  let broker: BrokerView | undefined;
   try {
     const startAndSend = app.listen().then(() => produce(transport, tally));
     startAndSend.catch(() => undefined); // a failure after the deadline is reported by the deadline, not as an unhandled rejection
@@ -95,7 +96,7 @@ async function main(): Promise<number> {
     await transport.client.close();
     await app.close();
 
-    const broker = await transport.readBroker();
+    broker = await transport.readBroker();
     console.log('');
     for (const line of summaryLines(tally)) console.log(line);
     console.log('');
@@ -112,7 +113,7 @@ async function main(): Promise<number> {
   }
   const acked = [...tally.rows.values()].reduce((sum, row) => sum + row.acked, 0);
   const dead = [...tally.rows.values()].reduce((sum, row) => sum + row.deadLettered, 0);
-  console.log(`\nOK: all ${tally.sent} messages settled (${acked} acked, ${dead} dead-lettered), and the broker agrees.`);
+  console.log(`\nOK: all ${tally.sent} messages settled (${acked} acked, ${dead} dead-lettered), and the broker agrees (${comparedFigures(broker!)}).`);
   return 0;
 }
 

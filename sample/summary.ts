@@ -101,3 +101,11 @@ function compareByRow(problems: string[], what: string, tally: SettlementTally, 
     if (pick(row) !== (onBroker[label] ?? 0)) problems.push(`${label}: ${pick(row)} ${what} by the server, the broker shows ${onBroker[label] ?? 0}`);
   }
 }
+
+/** What the comparison covered on this broker, for the last line. */
+export function comparedFigures(broker: BrokerView): string {
+  const figures = ['nothing unsettled', 'dead letters per policy', 'acked in total'];
+  if (broker.ackedByPattern) figures.push('acked per policy');
+  if (broker.retriedByPattern) figures.push('retried per policy');
+  return figures.join(', ');
+}
