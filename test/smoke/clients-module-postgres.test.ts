@@ -1,37 +1,11 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { Inject, Injectable, Module, type DynamicModule } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ClientProxy, ClientsModule } from '@nestjs/microservices';
-import { lastValueFrom } from 'rxjs';
+import { ClientsModule } from '@nestjs/microservices';
 import { PostgresAckClient, PostgresSql, type PostgresAckClientOptions } from '../../lib/postgres';
+import { emitThroughClientsModule, ORDERS, ordersConfig } from '../support/clients-module';
 import { createPostgresSchema } from '../../lib/postgres/postgres-schema';
 import { dropTables, endTestPool, POSTGRES_URL, testPool, uniqueTable } from '../support/postgres-broker';
-
-const ORDERS = Symbol('ORDERS');
-const ORDERS_CONFIG = 'ORDERS_CONFIG';
-
-@Injectable()
-class OrdersPublisher {
-  constructor(@Inject(ORDERS) readonly client: ClientProxy) {}
-}
-
-/** Emits through the ClientProxy Nest injected; the app's close closes the client (its own pool ends). */
-async function emitThrough(clients: DynamicModule, data: unknown): Promise<void> {
-  @Module({ imports: [clients], providers: [OrdersPublisher] })
-  class AppModule {}
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: false });
-  let client: ClientProxy | undefined;
-  try {
-    client = app.get(OrdersPublisher).client;
-    assert.ok(client instanceof PostgresAckClient, 'Nest built the custom class');
-    await lastValueFrom(client.emit('order.created', data)); // resolves once the row is inserted
-  } finally {
-    await app.close();
-  }
-  assert.equal(client.unwrap(), undefined, 'closing the app closed the client pool');
-}
 
 /** A message table of its own, as `createSchema: true` (or schema.sql) would make it. */
 async function newTable(): Promise<string> {
@@ -60,22 +34,21 @@ describe('PostgresAckClient through ClientsModule', () => {
   it('register([{ name, customClass: PostgresAckClient, options }]): an injected ClientProxy inserts a row', async () => {
     const table = await newTable();
     const options: PostgresAckClientOptions = { connection: POSTGRES_URL, table, queue: 'orders' };
-    await emitThrough(ClientsModule.register([{ name: ORDERS, customClass: PostgresAckClient, options }]), { id: 'o-1' });
+    await emitThroughClientsModule(ClientsModule.register([{ name: ORDERS, customClass: PostgresAckClient, options }]), PostgresAckClient, 'order.created', { id: 'o-1' });
     await assertOnBroker(table, 'orders', { id: 'o-1' });
   });
 
   it('registerAsync([{ name, useFactory, inject }]): the options come from a provider', async () => {
     const table = await newTable();
-    const config: DynamicModule = { module: class ConfigModule {}, providers: [{ provide: ORDERS_CONFIG, useValue: { url: POSTGRES_URL, table } }], exports: [ORDERS_CONFIG] };
     const clients = ClientsModule.registerAsync([
       {
         name: ORDERS,
-        imports: [config],
-        inject: [ORDERS_CONFIG],
+        imports: [ordersConfig({ url: POSTGRES_URL, table })],
+        inject: ['ORDERS_CONFIG'],
         useFactory: ({ url, table }: { url: string; table: string }) => ({ customClass: PostgresAckClient, options: { connection: url, table, queue: 'billing' } satisfies PostgresAckClientOptions }),
       },
     ]);
-    await emitThrough(clients, { id: 'o-2' });
+    await emitThroughClientsModule(clients, PostgresAckClient, 'order.created', { id: 'o-2' });
     await assertOnBroker(table, 'billing', { id: 'o-2' });
   });
 });

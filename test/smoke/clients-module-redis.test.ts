@@ -1,38 +1,12 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { Inject, Injectable, Module, type DynamicModule } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ClientProxy, ClientsModule } from '@nestjs/microservices';
-import { lastValueFrom } from 'rxjs';
+import { ClientsModule } from '@nestjs/microservices';
 import { RedisAckClient, RedisFields, type RedisAckClientOptions } from '../../lib/redis';
+import { emitThroughClientsModule, ORDERS, ordersConfig } from '../support/clients-module';
 import { brokerUrls } from '../support/broker-urls';
 import { uniqueName } from '../support/names';
 import { closeRedisAdmin, deleteKeys, redisAdmin } from '../support/redis-broker';
-
-const ORDERS = Symbol('ORDERS');
-const ORDERS_CONFIG = 'ORDERS_CONFIG';
-
-@Injectable()
-class OrdersPublisher {
-  constructor(@Inject(ORDERS) readonly client: ClientProxy) {}
-}
-
-/** Emits through the ClientProxy Nest injected (the pattern is the stream); the app's close closes the client. */
-async function emitThrough(clients: DynamicModule, stream: string, data: unknown): Promise<void> {
-  @Module({ imports: [clients], providers: [OrdersPublisher] })
-  class AppModule {}
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: false });
-  let client: ClientProxy | undefined;
-  try {
-    client = app.get(OrdersPublisher).client;
-    assert.ok(client instanceof RedisAckClient, 'Nest built the custom class');
-    await lastValueFrom(client.emit(stream, data)); // resolves once XADD returned
-  } finally {
-    await app.close();
-  }
-  assert.equal(client.unwrap(), undefined, 'closing the app closed the client connection');
-}
 
 function newStream(): string {
   const stream = uniqueName('clients-module');
@@ -59,22 +33,21 @@ describe('RedisAckClient through ClientsModule', () => {
   it('register([{ name, customClass: RedisAckClient, options }]): an injected ClientProxy adds to the stream', async () => {
     const stream = newStream();
     const options: RedisAckClientOptions = { connection: brokerUrls.redis };
-    await emitThrough(ClientsModule.register([{ name: ORDERS, customClass: RedisAckClient, options }]), stream, { id: 'o-1' });
+    await emitThroughClientsModule(ClientsModule.register([{ name: ORDERS, customClass: RedisAckClient, options }]), RedisAckClient, stream, { id: 'o-1' });
     await assertOnBroker(stream, { id: 'o-1' });
   });
 
   it('registerAsync([{ name, useFactory, inject }]): the options come from a provider', async () => {
     const stream = newStream();
-    const config: DynamicModule = { module: class ConfigModule {}, providers: [{ provide: ORDERS_CONFIG, useValue: { url: brokerUrls.redis } }], exports: [ORDERS_CONFIG] };
     const clients = ClientsModule.registerAsync([
       {
         name: ORDERS,
-        imports: [config],
-        inject: [ORDERS_CONFIG],
+        imports: [ordersConfig({ url: brokerUrls.redis })],
+        inject: ['ORDERS_CONFIG'],
         useFactory: ({ url }: { url: string }) => ({ customClass: RedisAckClient, options: { connection: url, maxLen: 1000 } satisfies RedisAckClientOptions }),
       },
     ]);
-    await emitThrough(clients, stream, { id: 'o-2' });
+    await emitThroughClientsModule(clients, RedisAckClient, stream, { id: 'o-2' });
     await assertOnBroker(stream, { id: 'o-2' });
   });
 });
