@@ -120,10 +120,10 @@ describe('the packed package', { timeout: 240_000, concurrency: 4 }, () => {
     if (work && !process.env.KEEP_PACKAGING_DIR) rmSync(work, { recursive: true, force: true });
   });
 
-  it('ships the build, the license, the READMEs and nothing of the tests', () => {
-    const brokerReadmes = readdirSync(join(ROOT, 'lib')).map((dir) => `lib/${dir}/README.md`).filter((file) => existsSync(join(ROOT, file)));
-    assert.ok(brokerReadmes.includes('lib/rabbitmq/README.md') && brokerReadmes.includes('lib/kafka/README.md'));
-    for (const file of ['package.json', 'LICENSE', 'README.md', 'dist/index.js', 'dist/index.d.ts', ...brokerReadmes]) {
+  it('ships the build, the license, the README and docs/, and nothing of the tests', () => {
+    const docs = readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`);
+    assert.ok(docs.includes('docs/contract.md') && docs.includes('docs/rabbitmq.md') && docs.includes('docs/kafka.md'));
+    for (const file of ['package.json', 'LICENSE', 'README.md', 'dist/index.js', 'dist/index.d.ts', ...docs]) {
       assert.ok(files.includes(file), `${file} is in the package`);
     }
     for (const subpath of Object.keys(pkg.exports).filter((key) => key !== './package.json')) {
@@ -133,6 +133,20 @@ describe('the packed package', { timeout: 240_000, concurrency: 4 }, () => {
     }
     assert.deepEqual(files.filter((file) => /^(build|test|sample|bench|scripts)\/|\.test\.|\.ts$/.test(file) && !file.endsWith('.d.ts')), []);
     assert.match(readFileSync(join(work, 'node_modules/nestjs-ack/LICENSE'), 'utf8'), /^MIT License/);
+  });
+
+  it('ships every repository file that README.md and docs/ link to, and they link to nothing outside it', () => {
+    for (const page of ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)]) {
+      for (const [, target] of readFileSync(join(ROOT, page), 'utf8').matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+        if (/^[a-z]+:/.test(target)) continue; // https:, mailto:
+        const file = join(dirname(page), target).replace(/\\/g, '/');
+        assert.ok(!file.startsWith('..'), `${page} links to ${target}, outside the repository`);
+        // A page another branch adds is checked once it exists; a link into the repository must ship.
+        if (existsSync(join(ROOT, file))) {
+          assert.ok(files.includes(file), `${page} links to ${file}, which is not in the package`);
+        }
+      }
+    }
   });
 
   it('exports its package.json', () => {
