@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { linkModules, repositoryRoot } from './project-links';
 import { blockFileName, blockSource, mapDiagnostics, readDocPage, type DocBlock, type DocPage } from './doc-blocks';
 
 // Every TypeScript block of README.md and docs/*.md is compiled, in one tsc run, as a user's
@@ -13,7 +14,7 @@ import { blockFileName, blockSource, mapDiagnostics, readDocPage, type DocBlock,
 // use top-level await. A block that does not compile fails the test with its page and line.
 
 const run = promisify(execFile);
-const ROOT = repositoryRoot();
+const ROOT = repositoryRoot(__dirname);
 /** The compiled library next to this test: under scripts/nest-majors.sh, the copy that loads that Nest major. */
 const LIB = join(__dirname, '../../lib');
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
@@ -59,7 +60,9 @@ describe('TypeScript blocks of README.md and docs/*.md', () => {
     assert.ok(readme.blocks.length >= 2, `README.md has ${readme.blocks.length} TypeScript blocks`);
     for (const page of all) assert.ok(page.skipped <= 2, `${page.page} skips ${page.skipped} blocks with no-compile: keep them rare`);
 
-    linkModules(dir);
+    // The Nest major under test first (scripts/nest-majors.sh), then the repository's packages.
+    if (NEST_MODULES) linkModules(NEST_MODULES, join(dir, 'node_modules'));
+    linkModules(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'doc-blocks', private: true, type: 'module' }));
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
       compilerOptions: {
@@ -83,31 +86,3 @@ describe('TypeScript blocks of README.md and docs/*.md', () => {
     assert.ok(!failed, `${files.size} blocks, tsc failed:\n${mapDiagnostics(`${compiled.stdout}${compiled.stderr}`, files)}`);
   });
 });
-
-/** A node_modules of links: the Nest major under test first (scripts/nest-majors.sh), then the repository's packages. */
-function linkModules(project: string): void {
-  const target = join(project, 'node_modules');
-  mkdirSync(target);
-  for (const source of [NEST_MODULES, join(ROOT, 'node_modules')]) {
-    if (!source) continue;
-    for (const name of readdirSync(source)) {
-      if (name.startsWith('.')) continue;
-      if (name.startsWith('@')) {
-        mkdirSync(join(target, name), { recursive: true });
-        for (const scoped of readdirSync(join(source, name))) {
-          if (!existsSync(join(target, name, scoped))) symlinkSync(join(source, name, scoped), join(target, name, scoped), 'dir');
-        }
-      } else if (!existsSync(join(target, name))) {
-        symlinkSync(join(source, name), join(target, name), 'dir');
-      }
-    }
-  }
-}
-
-function repositoryRoot(): string {
-  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'nestjs-ack') return dir;
-  }
-  throw new Error(`no nestjs-ack package.json above ${__dirname}`);
-}
