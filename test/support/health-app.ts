@@ -22,12 +22,16 @@ export interface HealthApp {
 
 export const HEALTH_KEY = 'ack';
 
-export async function startHealthApp(server: CustomTransportStrategy & AckHealthTarget, patterns: string[], logger: LoggerService | LogLevel[] | false = false): Promise<HealthApp> {
+export async function startHealthApp(
+  server: CustomTransportStrategy & AckHealthTarget,
+  patterns: string[],
+  { handler = () => undefined, logger = false }: { handler?: (data: unknown) => unknown; logger?: LoggerService | LogLevel[] | false } = {},
+): Promise<HealthApp> {
   @Controller()
   class HandlersController {}
   for (const pattern of patterns) {
     const name = `on_${pattern.replace(/\W/g, '_')}`;
-    Object.defineProperty(HandlersController.prototype, name, { value: function handle(_data: unknown) {}, writable: true, configurable: true });
+    Object.defineProperty(HandlersController.prototype, name, { value: (data: unknown) => handler(data), writable: true, configurable: true });
     const descriptor = Object.getOwnPropertyDescriptor(HandlersController.prototype, name)!;
     Payload()(HandlersController.prototype, name, 0);
     EventPattern<string>(pattern)(HandlersController.prototype, name, descriptor);
