@@ -93,7 +93,7 @@ export class AckHealthIndicator {
       details = judge(health, options);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      details = { status: 'down', state: server.currentStatus, connected: false, error: message.slice(0, MAX_ERROR_LENGTH) };
+      details = { status: 'down', state: server.currentStatus, connected: false, error: withoutCredentials(message).slice(0, MAX_ERROR_LENGTH) };
     }
     const result = { [key]: details } as AckHealthResult<Key>;
     return details.status === 'up' ? result : reportDown(result, `${key} is down`);
@@ -120,4 +120,9 @@ function judge(health: BrokerHealth, options: AckHealthCheckOptions): AckHealthD
   if (options.maxBacklog !== undefined && backlog !== undefined && backlog > options.maxBacklog) reasons.push(`backlog ${backlog} is above maxBacklog ${options.maxBacklog}`);
   const status = reasons.length === 0 ? 'up' : 'down';
   return { status, transport, state, connected, consuming, backlog, ...details, ...(reasons.length > 0 ? { error: reasons.join('; ') } : {}) };
+}
+
+/** Health endpoints are often public: a URL's user and password in a driver's error message never reach them. */
+function withoutCredentials(message: string): string {
+  return message.replace(/\/\/[^\s/@]*@/g, '//');
 }

@@ -66,7 +66,9 @@ describe('AckHealthIndicator through terminus (in-memory transport)', () => {
     assert.equal(probes, 1, 'two checks at once share one probe');
   });
 
-  it('reports a failed probe as down with its message', async () => {
+  it('reports a failed probe as down with its message, without the credentials of a URL in it', async () => {
+    const leaky: AckHealthTarget = { currentStatus: 'connecting', probeHealth: async () => Promise.reject(new Error('cannot reach amqp://orders:s3cret@rabbit.internal:5672/')) };
+    assert.equal((await health.check({}, leaky)).error?.[HEALTH_KEY].error, 'cannot reach amqp://rabbit.internal:5672/');
     const failing: AckHealthTarget = { currentStatus: 'reconnecting', probeHealth: async () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:1')) };
     const answer = await health.check({}, failing);
     assert.deepEqual(answer.error?.[HEALTH_KEY], { status: 'down', state: 'reconnecting', connected: false, error: 'connect ECONNREFUSED 127.0.0.1:1' });
