@@ -31,7 +31,8 @@ export interface RedisStreamLag {
 export async function probeRedis(source: RedisHealthSource): Promise<BrokerHealth> {
   const base = { transport: 'redis', state: source.state, consuming: source.consuming };
   const redis = source.redis;
-  if (!redis || redis.status !== 'ready') return { ...base, connected: false };
+  // After a reconnect the server is `connected` again only once its groups exist (a Redis without persistence lost them).
+  if (!redis || redis.status !== 'ready' || source.state !== 'connected') return { ...base, connected: false };
   if (source.streams.length === 0) await redis.ping(); // still a round trip: `connected` means Redis answered
   const streams = await Promise.all(source.streams.map((stream) => groupLag(redis, stream, source.group)));
   const backlog = streams.every((s) => s.lag !== null) ? streams.reduce((sum, s) => sum + (s.lag ?? 0), 0) : undefined;

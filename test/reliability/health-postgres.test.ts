@@ -59,7 +59,7 @@ describe('AckHealthIndicator on PostgreSQL (shared server)', { timeout: 60_000 }
 });
 
 describe('AckHealthIndicator on PostgreSQL (private server, stopped and restarted)', { timeout: 120_000 }, () => {
-  const port = 25821;
+  const port = 24861;
   const dataDir = mkdtempSync(join(tmpdir(), 'nestjs-ack-health-pg-'));
   const postgresUser = { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) };
   // -k: the socket in the data folder, so no other server's socket folder is touched.

@@ -8,7 +8,7 @@ import { uniqueName } from '../support/names';
 import { PrivateCluster } from '../support/private-cluster';
 import { waitFor } from '../support/wait-for';
 
-// A RabbitMQ node of this file's own (ports 5821+): killing it never disturbs the shared broker.
+// A RabbitMQ node of this file's own (AMQP port 5821, Erlang distribution 25821): killing it never disturbs the shared broker.
 const cluster = new PrivateCluster('rabbitmq', { CLUSTER_NAME: 'healthr', RABBIT_PORT_BASE: '5821' });
 const FAST_RECONNECT = { initialDelayMs: 100, maxDelayMs: 500 };
 
