@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -58,18 +58,25 @@ describe('AckHealthIndicator on PostgreSQL (shared server)', { timeout: 60_000 }
   });
 });
 
+/** A PostgreSQL server program: Debian keeps them in /usr/lib/postgresql/<version>/bin, off the PATH. */
+function postgresProgram(name: string): string {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
+  return versions.map((version) => join(root, version, 'bin', name)).find((path) => existsSync(path)) ?? name;
+}
+
 describe('AckHealthIndicator on PostgreSQL (private server, stopped and restarted)', { timeout: 120_000 }, () => {
   const port = 24861;
   const dataDir = mkdtempSync(join(tmpdir(), 'nestjs-ack-health-pg-'));
   const postgresUser = { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) };
   // -k: the socket in the data folder, so no other server's socket folder is touched.
-  const postgres = new PrivateServer('postgres', ['-D', dataDir, '-p', String(port), '-k', dataDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'], port, postgresUser);
+  const postgres = new PrivateServer(postgresProgram('postgres'), ['-D', dataDir, '-p', String(port), '-k', dataDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'], port, postgresUser);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let health: HealthApp;
 
   before(async () => {
     chownSync(dataDir, postgresUser.uid, postgresUser.gid);
-    execFileSync('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], { ...postgresUser, stdio: 'ignore' });
+    execFileSync(postgresProgram('initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], { ...postgresUser, stdio: 'ignore' });
     await postgres.start();
     const server = new PostgresAckServer({ connection: url, table: 'health_messages', queue: 'orders', createSchema: true, pollIntervalMs: 200, reconnect: { initialDelayMs: 100, maxDelayMs: 500 } });
     health = await startHealthApp(server, ['order.created']);
