@@ -12,7 +12,7 @@ import { waitFor } from '../support/wait-for';
 // A Kafka broker of this file's own (port 19672, controller 19772): killing it never disturbs the shared one.
 const cluster = new PrivateCluster('kafka', { CLUSTER_NAME: 'healthk', KAFKA_PORT_BASE: '19672' });
 
-describe('AckHealthIndicator on Kafka (private broker, killed and revived)', { timeout: 400_000 }, () => {
+describe('AckHealthIndicator on Kafka (private broker, killed and revived)', { timeout: 600_000 }, () => {
   const topic = uniqueName('health');
   const groupId = uniqueName('health-group');
   let server: KafkaAckServer;

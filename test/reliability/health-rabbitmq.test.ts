@@ -12,7 +12,7 @@ import { waitFor } from '../support/wait-for';
 const cluster = new PrivateCluster('rabbitmq', { CLUSTER_NAME: 'healthr', RABBIT_PORT_BASE: '5821' });
 const FAST_RECONNECT = { initialDelayMs: 100, maxDelayMs: 500 };
 
-describe('AckHealthIndicator on RabbitMQ (private node, killed and revived)', { timeout: 300_000 }, () => {
+describe('AckHealthIndicator on RabbitMQ (private node, killed and revived)', { timeout: 600_000 }, () => {
   const queue = uniqueName('health');
   let server: RabbitAckServer;
   let health: HealthApp;

@@ -41,7 +41,8 @@ export class PrivateCluster {
   }
 
   private async sh(...args: string[]): Promise<string> {
-    const { stdout } = await run('bash', [CLUSTER_SH, this.transport, ...args], { env: { ...process.env, ...this.env }, timeout: 300_000 });
+    // START_TIMEOUT: a node start on a loaded 2-core machine (other lanes compiling and testing) can pass the script's 120 s.
+    const { stdout } = await run('bash', [CLUSTER_SH, this.transport, ...args], { env: { ...process.env, START_TIMEOUT: '240', ...this.env }, timeout: 300_000 });
     return stdout.trim();
   }
 }
