@@ -16,7 +16,7 @@ import { loggedByNestFilter, originalError, settlementOnFailure, settlementOnSuc
 import type { InboundMessage } from './inbound-message';
 import { keepLease } from './lease-keeper';
 import { ACK_EXTRAS_KEY } from './metadata-keys';
-import { patternAsString, processingHooks } from './nest-compat';
+import { defaultStartHook, patternAsString, processingHooks } from './nest-compat';
 import { decodeJsonPacket, type PacketDecoder } from './packet-decoder';
 import { resolveRetry, type ResolvedRetry } from './retry';
 import { AckServerLifecycle } from './server-lifecycle';
@@ -55,6 +55,8 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
   private readonly handlersByPattern = new Map<string, MessageHandler>();
   private readonly warnedNoReplyAddress = new Set<string>();
   private settlerInstance?: DeliverySettler<M>;
+  /** Nest's own start hook (it only calls the work): while it is in place the hooks are skipped. */
+  private readonly nestStartHook = defaultStartHook(this);
 
   protected constructor(options: AckServerOptions, transportId: symbol) {
     super(transportId);
@@ -95,11 +97,13 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
    */
   protected async handleMessage(message: M): Promise<void> {
     if (this.isClosing) return; // intake stopped: left unsettled, the broker redelivers it
-    await this.limiter.acquire();
-    if (this.isClosing) {
-      // close() began while this delivery waited for a slot: not started, left unsettled for redelivery.
-      this.limiter.release();
-      return;
+    if (!this.limiter.tryAcquire()) {
+      await this.limiter.acquire();
+      if (this.isClosing) {
+        // close() began while this delivery waited for a slot: not started, left unsettled for redelivery.
+        this.limiter.release();
+        return;
+      }
     }
     const startedAt = Date.now();
     const state = new SettleOnce();
@@ -149,7 +153,8 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
     let packet: IncomingRequest;
     try {
       if (message.body.length > this.settings.maxBodyBytes) throw new Error(`the body of ${message.body.length} bytes is over maxBodyBytes=${this.settings.maxBodyBytes}`);
-      packet = await this.decodePacket(message, this.deserializer);
+      const decoded = this.decodePacket(message, this.deserializer);
+      packet = decoded instanceof Promise ? await decoded : decoded;
     } catch (error) {
       const delivery = new Delivery(message, message.pattern ?? '', this.settings.retry, state);
       await this.settler.settle(delivery, { kind: 'reject', reason: RejectReason.DESERIALIZATION, error });
@@ -228,7 +233,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
    * policy was applied.
    */
   private async withProcessingHooks<T>(context: AckContext<M>, work: () => Promise<T>): Promise<T> {
-    const hooks = processingHooks(this);
+    const hooks = processingHooks(this, this.nestStartHook);
     if (!hooks) return work();
     let running: Promise<T> | undefined;
     const done = () => (running ??= work().finally(() => hooks.end(context)));

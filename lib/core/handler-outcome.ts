@@ -23,7 +23,7 @@ export function settlementOnFailure(policy: AckPolicy, error: unknown): Settleme
 
 /**
  * The most informative form of a failure: the error as thrown (recorded by
- * AckModule's interceptor) when a filter replaced it by a plain object.
+ * AckModule) when a filter replaced it by a plain object.
  */
 export function originalError(failure: unknown, thrown: unknown): unknown {
   return !(failure instanceof Error) && thrown !== undefined ? thrown : failure;
