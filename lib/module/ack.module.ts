@@ -1,4 +1,4 @@
-import { Catch, Module, type ArgumentsHost, type DynamicModule, type OnModuleDestroy, type OnModuleInit, type Provider } from '@nestjs/common';
+import { Catch, Module, type ArgumentsHost, type DynamicModule, type OnModuleDestroy, type Provider } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { BaseRpcExceptionFilter } from '@nestjs/microservices';
 import { AckControlException } from '../core/ack-control.exception';
@@ -35,9 +35,13 @@ const globalFilterProvider: Provider = {
  * ```
  */
 @Module({})
-export class AckModule implements OnModuleInit, OnModuleDestroy {
-  /** Lets servers check at start that the module is there (they warn when it is not). */
-  onModuleInit(): void {
+export class AckModule implements OnModuleDestroy {
+  /**
+   * In the constructor, not `onModuleInit`: a hybrid app's `startAllMicroservices()` may start consuming
+   * before the app's init hooks run (they run in `app.listen()`), and every delivery must find the
+   * recording in place. Also lets servers check at start that the module is there (they warn when not).
+   */
+  constructor() {
     recordThrownErrors();
     ackModuleStarted();
   }
