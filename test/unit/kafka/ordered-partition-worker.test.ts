@@ -5,7 +5,7 @@ import { CommitCoalescer } from '../../../lib/kafka/commit-coalescer';
 import { KafkaCommands } from '../../../lib/kafka/kafka-commands';
 import type { KafkaMessage } from '../../../lib/kafka/kafka-message';
 import { FetchControl, PartitionFetch } from '../../../lib/kafka/partition-fetch';
-import { PartitionWorker } from '../../../lib/kafka/partition-worker';
+import { OrderedPartitionWorker } from '../../../lib/kafka/ordered-partition-worker';
 import { waitFor } from '../../support/wait-for';
 
 function record(offset: number): KafkaRecord {
@@ -35,7 +35,7 @@ function setup(decide: (commands: KafkaCommands, message: KafkaMessage) => Promi
   const coalescer = new CommitCoalescer({ intervalMs: 1, everyN: 1, onError: () => undefined });
   coalescer.use({ commitOffsets: async (offsets: Array<{ offset: string }>) => void commits.push(...offsets.map((o) => o.offset)) } as never);
   const commands = new KafkaCommands(coalescer, undefined);
-  const worker = new PartitionWorker('t', 0, new PartitionFetch('t', 0, control), {
+  const worker = new OrderedPartitionWorker('t', 0, new PartitionFetch('t', 0, control), {
     handle: async (message) => {
       running++;
       maxRunning = Math.max(maxRunning, running);
@@ -48,6 +48,9 @@ function setup(decide: (commands: KafkaCommands, message: KafkaMessage) => Promi
       }
     },
     maxQueued,
+    maxUncommitted: 1000,
+    concurrency: 10,
+    hurryCommit: () => undefined,
     reportError: (error) => {
       throw error;
     },
@@ -57,7 +60,7 @@ function setup(decide: (commands: KafkaCommands, message: KafkaMessage) => Promi
   return { worker, calls, delivered, messages, commands, ack, lastCommit, maxRunning: () => maxRunning, stop: () => coalescer.stop() };
 }
 
-describe('PartitionWorker', () => {
+describe('OrderedPartitionWorker (ordering: partition)', () => {
   it('handles one record at a time, in offset order, and each ack moves the commit', async () => {
     const fake = setup(async (commands, message) => {
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
