@@ -154,6 +154,9 @@ export class RabbitDriver implements Driver {
 }
 
 // ------------------------------------------------------------------ Kafka -------------------
+/** Partitions of every Kafka topic the harness creates (unless a driver is given its own). */
+export const KAFKA_PARTITIONS = 3;
+
 export class KafkaDriver implements Driver {
   readonly transport = 'kafka';
   private readonly kafka: Kafka;
@@ -175,7 +178,7 @@ export class KafkaDriver implements Driver {
 
   async prepare(topic: string, extra: string[] = []): Promise<void> {
     const admin = await this.getAdmin();
-    const partitions = this.options.partitions ?? 3;
+    const partitions = this.options.partitions ?? KAFKA_PARTITIONS;
     const n = this.addresses.length;
     // In a cluster, broker `leader` is the preferred (first) replica of every partition: killing it
     // takes the leadership of the whole stream away.
