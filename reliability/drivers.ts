@@ -275,6 +275,9 @@ export class KafkaDriver implements Driver {
     const existing = new Set(await admin.listTopics().catch(() => [] as string[]));
     const gone = topics.filter((t) => existing.has(t));
     if (gone.length > 0) await admin.deleteTopics({ topics: gone, timeout: 10_000 }).catch(() => undefined);
+    // The admin's metadata refreshes carry every topic it looked at too (fetchTopicOffsets...): a fresh one per stream.
+    this.admin = undefined;
+    await admin.disconnect().catch(() => undefined);
   }
 
   async close(): Promise<void> {

@@ -35,11 +35,16 @@ export async function ensureTopics(admin: Admin, topics: string[], deadLetterTop
   });
 }
 
+/** How long created topics may take to show leaders in the metadata. */
+const LEADERS_TIMEOUT_MS = 30_000;
+
 async function createMissing(admin: Admin, topics: string[], creation: Required<KafkaTopicCreation>, maxBytes: (topic: string) => string | undefined): Promise<void> {
   if (topics.length === 0) return;
   try {
     await admin.createTopics({
-      waitForLeaders: true,
+      // kafkajs' own wait retries only LEADER_NOT_AVAILABLE, but a KRaft broker may answer
+      // UNKNOWN_TOPIC_OR_PARTITION for a moment after the creation: waited for below instead.
+      waitForLeaders: false,
       topics: topics.map((topic) => {
         const limit = maxBytes(topic);
         return {
@@ -53,6 +58,22 @@ async function createMissing(admin: Admin, topics: string[], creation: Required<
   } catch (error) {
     // Another server of the group may have created them meanwhile.
     if (!/already exists/i.test((error as Error).message ?? '')) throw error;
+  }
+  await waitForLeaders(admin, topics);
+}
+
+/** Polls the metadata until every partition of `topics` has a leader; a retriable error (topic not known yet) is polled again. */
+async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+  const deadline = Date.now() + LEADERS_TIMEOUT_MS;
+  for (;;) {
+    try {
+      const { topics: found } = await admin.fetchTopicMetadata({ topics });
+      if (found.length === topics.length && found.every((topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0))) return;
+    } catch (error) {
+      if (!(error as { retriable?: boolean }).retriable || Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`topics ${topics.join(', ')} have no leader ${LEADERS_TIMEOUT_MS} ms after their creation`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
