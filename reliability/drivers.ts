@@ -186,8 +186,10 @@ export class KafkaDriver implements Driver {
       ? Array.from({ length: partitions }, (_, partition) => ({ partition, replicas: Array.from({ length: n }, (_, k) => ((this.options.leader! - 1 + k) % n) + 1) }))
       : undefined;
     const topics = [topic, `${topic}.dlt`, ...extra, ...extra.map((t) => `${t}.dlt`)];
+    // kafkajs' waitForLeaders gives up on UNKNOWN_TOPIC_OR_PARTITION, which a loaded KRaft broker answers for a
+    // moment after the creation: the loop below waits for the leaders instead.
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: topics.map((t) => (replicaAssignment ? { topic: t, replicaAssignment } : { topic: t, numPartitions: partitions })),
     });
     // createTopics' waitForLeaders asks one broker; wait until the metadata answers for every topic with leaders.
