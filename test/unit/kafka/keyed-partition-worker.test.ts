@@ -6,9 +6,10 @@ import { KafkaCommands } from '../../../lib/kafka/kafka-commands';
 import type { KafkaMessage } from '../../../lib/kafka/kafka-message';
 import { KeyedPartitionWorker } from '../../../lib/kafka/keyed-partition-worker';
 import { OrderedPartitionWorker } from '../../../lib/kafka/ordered-partition-worker';
-import { FetchControl, PartitionFetch } from '../../../lib/kafka/partition-fetch';
+import { PartitionFetch } from '../../../lib/kafka/partition-fetch';
 import type { PartitionWorker } from '../../../lib/kafka/partition-worker';
 import { waitFor } from '../../support/wait-for';
+import { recordingFetchControl } from './recording-fetch-control';
 
 function record(offset: number, key: string | null): KafkaRecord {
   return { offset: String(offset), key: key === null ? null : Buffer.from(key), value: Buffer.from('{}'), timestamp: '0', attributes: 0, headers: {} } as KafkaRecord;
@@ -35,14 +36,7 @@ function setup(decide: (commands: KafkaCommands, message: KafkaMessage) => Promi
   let maxRunning = 0;
   let settledBelowCommit = true;
   const settledOffsets = new Set<number>();
-  const control = new FetchControl((error) => {
-    throw error;
-  });
-  control.use({
-    pause: () => void calls.push('pause'),
-    resume: () => void calls.push('resume'),
-    seek: ({ offset }: { offset: string }) => void calls.push(`seek ${offset}`),
-  } as never);
+  const control = recordingFetchControl(calls);
   let worker!: PartitionWorker;
   const coalescer = new CommitCoalescer({
     intervalMs: 1,

@@ -4,9 +4,10 @@ import type { KafkaMessage as KafkaRecord } from 'kafkajs';
 import { CommitCoalescer } from '../../../lib/kafka/commit-coalescer';
 import { KafkaCommands } from '../../../lib/kafka/kafka-commands';
 import type { KafkaMessage } from '../../../lib/kafka/kafka-message';
-import { FetchControl, PartitionFetch } from '../../../lib/kafka/partition-fetch';
+import { PartitionFetch } from '../../../lib/kafka/partition-fetch';
 import { OrderedPartitionWorker } from '../../../lib/kafka/ordered-partition-worker';
 import { waitFor } from '../../support/wait-for';
+import { recordingFetchControl } from './recording-fetch-control';
 
 function record(offset: number): KafkaRecord {
   return { offset: String(offset), key: null, value: Buffer.from(`{"n":${offset}}`), timestamp: '0', attributes: 0, headers: {} } as KafkaRecord;
@@ -24,14 +25,7 @@ function setup(decide: (commands: KafkaCommands, message: KafkaMessage) => Promi
   const messages: KafkaMessage[] = [];
   let running = 0;
   let maxRunning = 0;
-  const control = new FetchControl((error) => {
-    throw error;
-  });
-  control.use({
-    pause: () => void calls.push('pause'),
-    resume: () => void calls.push('resume'),
-    seek: ({ offset }: { offset: string }) => void calls.push(`seek ${offset}`),
-  } as never);
+  const control = recordingFetchControl(calls);
   const coalescer = new CommitCoalescer({ intervalMs: 1, everyN: 1, onError: () => undefined });
   coalescer.use({ commitOffsets: async (offsets: Array<{ offset: string }>) => void commits.push(...offsets.map((o) => o.offset)) } as never);
   const commands = new KafkaCommands(coalescer, undefined);
