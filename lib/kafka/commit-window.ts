@@ -19,6 +19,11 @@ export class CommitWindow {
     this.committed ??= offset;
   }
 
+  /** Whether handing out `offset` fills half the window or more: time to commit, before the partition has to wait for it. */
+  halfFull(offset: number): boolean {
+    return this.committed !== undefined && offset >= this.committed + this.size / 2;
+  }
+
   /** Whether `offset` may be handed out now. */
   allows(offset: number): boolean {
     return this.committed === undefined || offset < this.committed + this.size;

@@ -92,8 +92,10 @@ export interface KafkaAckServerOptions extends AckServerOptions {
    * a crash: after a SIGKILL at most this many records per partition the
    * consumer owned are handled again (with fewer, faster commits). A record
    * that stays unsettled (a slow handler, a nack waiting for its delay, a
-   * MANUAL handler not settling) stops its partition this far past it.
-   * @defaultValue 500
+   * MANUAL handler not settling) stops its partition this far past it. A
+   * partition runs at most this many records per commit round trip; the
+   * commit is asked for at once when half the window is used.
+   * @defaultValue 1000
    */
   maxUncommittedPerPartition?: number;
   /**

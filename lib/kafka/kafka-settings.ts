@@ -108,7 +108,7 @@ export function resolveKafkaSettings(options: KafkaAckServerOptions): KafkaServe
     deadLetterTopic,
     maxQueuedPerPartition: integer(options, 'maxQueuedPerPartition', 500, 1),
     ordering,
-    maxUncommittedPerPartition: integer(options, 'maxUncommittedPerPartition', 500, 1),
+    maxUncommittedPerPartition: integer(options, 'maxUncommittedPerPartition', 1000, 1),
     nonJsonValues,
     logLevel: level,
   };

@@ -102,14 +102,17 @@ export abstract class PartitionWorker implements FetchedFrom {
   /** Records below a confirmed commit are done for good. */
   protected forgetBelow(_offset: number): void {}
 
-  /** Whether `offset` is inside the commit window; when not, asks for the commit that lets it in. */
+  /**
+   * Whether `offset` is inside the commit window. From half the window on, the
+   * partition's commit is asked for at once, so it is usually confirmed before
+   * the window is full and the partition never waits for it.
+   */
   protected withinWindow(offset: number): boolean {
-    if (this.window.allows(offset)) return true;
-    if (!this.hurried) {
+    if (!this.hurried && this.window.halfFull(offset)) {
       this.hurried = true;
       this.settings.hurryCommit(this.topic, this.partition);
     }
-    return false;
+    return this.window.allows(offset);
   }
 
   protected releaseWhenDrained(): void {
