@@ -3,10 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { ServerKafka } from '@nestjs/microservices';
 import { Socket } from 'node:net';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { KafkaAckServer } from '../lib/kafka';
+import { KafkaAckServer, type KafkaAckServerOptions } from '../lib/kafka';
 import { brokerUrls } from '../test/support/broker-urls';
 import { uniqueName } from '../test/support/names';
-import { after, benchModule, type BrokerBench, type Contender, type Work } from './measure';
+import { after, benchModule, median, settleMeter, withTimeout, WORK, type BrokerBench, type Contender, type Work } from './measure';
 
 const PARTITIONS = 3;
 /** kafkajs' default, and nestjs-ack's `commitInterval` default: same commit cadence for everyone. */
@@ -22,11 +22,11 @@ async function kafkajsConsumer(topic: string, run: (consumer: ReturnType<Kafka['
   return () => consumer.disconnect();
 }
 
-const ours = (ackModule: boolean): Contender => ({
+const ours = (ackModule: boolean, options: Partial<KafkaAckServerOptions> = {}): Contender => ({
   role: ackModule ? 'ours+module' : 'ours',
   label: ackModule ? 'KafkaAckServer + AckModule' : 'KafkaAckServer',
   async start(topic, work, tick) {
-    const server = new KafkaAckServer({ brokers: brokerUrls.kafka, groupId: uniqueName('bench-ack'), fromBeginning: true, concurrency: PARTITIONS, deadLetterTopic: false, commitInterval: COMMIT_INTERVAL });
+    const server = new KafkaAckServer({ brokers: brokerUrls.kafka, groupId: uniqueName('bench-ack'), fromBeginning: true, concurrency: PARTITIONS, deadLetterTopic: false, commitInterval: COMMIT_INTERVAL, ...options });
     server.on('settled', tick);
     const app = await NestFactory.createMicroservice(benchModule(topic, work, { ackPolicy: true, ackModule }), { strategy: server, logger: ['error'] });
     await app.listen();
@@ -158,6 +158,44 @@ export function kafkaBench(): BrokerBench {
       backlogs.clear();
     },
   };
+}
+
+/** Keys of the ordering comparison's backlog (`fill` writes key `i % 20`). */
+const ORDERING_KEYS = 20;
+/** Handlers at once in the ordering comparison: one per key, so `'key'` can use them all. */
+const ORDERING_CONCURRENCY = 20;
+
+/**
+ * `ordering: 'key'` against `'partition'` (issue 20): `KafkaAckServer` with
+ * `AckModule`, a handler awaiting 5 ms, a 3-partition topic whose records have
+ * 20 keys, `concurrency` 20 for both. Under `'partition'` a partition runs one
+ * handler at a time (at most 3 at once); under `'key'` one per key. Rounds
+ * interleave the two; the figure is the median.
+ */
+export async function benchKafkaOrdering(messages: number, rounds: number): Promise<Array<{ name: string; perSecond: number }>> {
+  const bench = kafkaBench();
+  try {
+    const backlog = await bench.fill(messages);
+    const orderings = ['partition', 'key'] as const;
+    const perRound = new Map<string, number[]>(orderings.map((o) => [o, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const ordering of orderings) {
+        const meter = settleMeter(ordering, messages);
+        const stop = await ours(true, { ordering, concurrency: ORDERING_CONCURRENCY }).start(backlog, WORK['5ms'], meter.tick);
+        try {
+          perRound.get(ordering)!.push((await withTimeout(meter.result, 180_000, `kafka ordering ${ordering}`)).perSecond);
+        } finally {
+          await stop();
+        }
+      }
+    }
+    return orderings.map((ordering) => ({
+      name: `ordering '${ordering}', 5 ms handler, ${PARTITIONS} partitions, ${ORDERING_KEYS} keys, concurrency ${ORDERING_CONCURRENCY} (${messages} msgs)`,
+      perSecond: Math.round(median(perRound.get(ordering)!)),
+    }));
+  } finally {
+    await bench.cleanup();
+  }
 }
 
 /** The broker's ApiVersions v0 answer: api key -> newest version. */

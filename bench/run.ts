@@ -276,6 +276,13 @@ async function main(): Promise<void> {
     log(`${id}: start`);
     result.rows.push(await benchRow(await load(), mode, roles, handlers));
   }
+  if ((!only || only.includes('kafka')) && !roles && handlers.includes('5ms')) {
+    const { benchKafkaOrdering } = await import('./kafka.bench.js');
+    log('kafka ordering: start');
+    const results = await benchKafkaOrdering(mode.name === 'full' ? 6000 : 3000, mode.rounds);
+    for (const r of results) log(`kafka ${r.name}: ${r.perSecond}/s`);
+    result.extra.push({ title: "Kafka: ordering 'key' against 'partition' (5 ms handler; target: key >= 5x partition)", results });
+  }
   if (mode.name === 'full' && (!only || only.includes('postgres')) && !roles) {
     const { benchPostgresClaimScale } = await import('./postgres.bench.js');
     result.extra.push({ title: 'PostgreSQL: claims/s with a large settled backlog (median of 40; ratio ~1 = the index works)', results: await benchPostgresClaimScale() });

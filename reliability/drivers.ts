@@ -154,6 +154,9 @@ export class RabbitDriver implements Driver {
 }
 
 // ------------------------------------------------------------------ Kafka -------------------
+/** Partitions of every Kafka topic the harness creates (unless a driver is given its own). */
+export const KAFKA_PARTITIONS = 3;
+
 export class KafkaDriver implements Driver {
   readonly transport = 'kafka';
   private readonly kafka: Kafka;
@@ -175,7 +178,7 @@ export class KafkaDriver implements Driver {
 
   async prepare(topic: string, extra: string[] = []): Promise<void> {
     const admin = await this.getAdmin();
-    const partitions = this.options.partitions ?? 3;
+    const partitions = this.options.partitions ?? KAFKA_PARTITIONS;
     const n = this.addresses.length;
     // In a cluster, broker `leader` is the preferred (first) replica of every partition: killing it
     // takes the leadership of the whole stream away.
@@ -183,8 +186,10 @@ export class KafkaDriver implements Driver {
       ? Array.from({ length: partitions }, (_, partition) => ({ partition, replicas: Array.from({ length: n }, (_, k) => ((this.options.leader! - 1 + k) % n) + 1) }))
       : undefined;
     const topics = [topic, `${topic}.dlt`, ...extra, ...extra.map((t) => `${t}.dlt`)];
+    // kafkajs' waitForLeaders gives up on UNKNOWN_TOPIC_OR_PARTITION, which a loaded KRaft broker answers for a
+    // moment after the creation: the loop below waits for the leaders instead.
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: topics.map((t) => (replicaAssignment ? { topic: t, replicaAssignment } : { topic: t, numPartitions: partitions })),
     });
     // createTopics' waitForLeaders asks one broker; wait until the metadata answers for every topic with leaders.
@@ -272,6 +277,9 @@ export class KafkaDriver implements Driver {
     const existing = new Set(await admin.listTopics().catch(() => [] as string[]));
     const gone = topics.filter((t) => existing.has(t));
     if (gone.length > 0) await admin.deleteTopics({ topics: gone, timeout: 10_000 }).catch(() => undefined);
+    // The admin's metadata refreshes carry every topic it looked at too (fetchTopicOffsets...): a fresh one per stream.
+    this.admin = undefined;
+    await admin.disconnect().catch(() => undefined);
   }
 
   async close(): Promise<void> {

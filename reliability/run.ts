@@ -184,7 +184,7 @@ function table(rows: Row[], totalMs: number): string {
       '(RabbitMQ 3.10 quorum queues; Kafka KRaft, 3 partitions per topic). A row sums its seeds.',
     '',
     'Guarantees checked: no loss outside `ACK_FIRST`; `ACK_FIRST` loss and every duplicate count at most the in-flight window ' +
-      '(RabbitMQ: the prefetch; Kafka: offsets settled but not yet committed, at most twice `commitEveryN`) per kill; after SIGTERM no duplicate, ' +
+      '(RabbitMQ: the prefetch; Kafka: `maxUncommittedPerPartition` x partitions, the offsets handed out past the last confirmed commit) per kill; after SIGTERM no duplicate, ' +
       'close within `shutdownTimeoutMs`, no handler started after the signal; poison and flaky counts exactly as predicted; each bad input ' +
       'dead-lettered with its reason after one delivery (or, for a good body with odd headers, processed once).',
     '',

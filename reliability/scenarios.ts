@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import type { AckPolicy } from '../lib/core';
 import { uniqueName } from '../test/support/names';
 import { waitFor } from '../test/support/wait-for';
-import { itemMessages, type DeadLetter, type Driver, type RawMessage } from './drivers';
+import { itemMessages, KAFKA_PARTITIONS, type DeadLetter, type Driver, type RawMessage } from './drivers';
 import { chance, prng } from './seeded';
 import type { WorkerConfig } from './worker';
 import { kill, startWorker, Tally, terminate, type Worker } from './workers';
@@ -57,10 +57,16 @@ export const RABBIT_PREFETCH = 20;
 const RABBIT_CONCURRENCY = 10;
 const KAFKA_CONCURRENCY = 3;
 export const KAFKA_COMMIT_EVERY = 50;
+/** The workers' `maxUncommittedPerPartition`: offsets a partition hands out past its last confirmed commit. */
+export const KAFKA_MAX_UNCOMMITTED = 50;
 
-/** Duplicates a SIGKILL may cause: RabbitMQ's unacked deliveries; Kafka's settled-not-yet-committed offsets (commitEveryN, plus as many settled while that commit is on the wire). */
+/**
+ * Duplicates a SIGKILL may cause, as each library documents its window: RabbitMQ's unacked deliveries
+ * (the prefetch); Kafka's records handed out past the group's committed offset, at most
+ * `maxUncommittedPerPartition` per partition the consumer owned (lib/kafka/kafka-ack-server-options.ts).
+ */
 export function inFlightWindow(driver: Driver): number {
-  return driver.transport === 'rabbitmq' ? RABBIT_PREFETCH : 2 * KAFKA_COMMIT_EVERY;
+  return driver.transport === 'rabbitmq' ? RABBIT_PREFETCH : KAFKA_PARTITIONS * KAFKA_MAX_UNCOMMITTED;
 }
 
 function workerConfig(driver: Driver, stream: string, groupId: string, sizes: Sizes, extra: Partial<WorkerConfig>): WorkerConfig {
@@ -73,6 +79,7 @@ function workerConfig(driver: Driver, stream: string, groupId: string, sizes: Si
     concurrency: driver.transport === 'rabbitmq' ? RABBIT_CONCURRENCY : KAFKA_CONCURRENCY,
     prefetch: RABBIT_PREFETCH,
     commitEveryN: KAFKA_COMMIT_EVERY,
+    maxUncommittedPerPartition: KAFKA_MAX_UNCOMMITTED,
     handlerDelayMs: sizes.handlerDelayMs,
     ...extra,
   };

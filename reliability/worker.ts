@@ -41,6 +41,8 @@ export interface WorkerConfig {
   prefetch?: number;
   /** Kafka commitEveryN. */
   commitEveryN?: number;
+  /** Kafka maxUncommittedPerPartition (the SIGKILL window per partition). */
+  maxUncommittedPerPartition?: number;
   handlerDelayMs: number;
   /** Ids with id % poisonEvery === poisonEvery - 1 always throw (0: none). */
   poisonEvery?: number;
@@ -130,6 +132,7 @@ function createServer(): AckServer<InboundMessage> {
     maxWaitTimeInMs: 50,
     commitInterval: 20,
     commitEveryN: config.commitEveryN,
+    maxUncommittedPerPartition: config.maxUncommittedPerPartition,
     logLevel: logLevel.NOTHING,
   }) as unknown as AckServer<InboundMessage>;
 }

@@ -5,8 +5,10 @@ export interface CommitCoalescerOptions {
   intervalMs: number;
   /** Settlements that trigger a commit at once. */
   everyN: number;
-  /** Reports a failed commit (the offsets stay due and go with the next flush). */
+  /** Reports a failed commit (the offsets stay due and go with the next flush, at most `intervalMs` later). */
   onError: (error: Error) => void;
+  /** The broker confirmed a partition's commit at `offset` (the partition's commit window moves). */
+  onCommitted?: (topic: string, partition: number, offset: number) => void;
 }
 
 interface PartitionCommit {
@@ -22,13 +24,16 @@ interface PartitionCommit {
  * Coalesces commits and sends them (kafkajs `consumer.commitOffsets`): each
  * settlement hands over its partition's offset to commit; a flush commits every
  * partition whose offset moved when `everyN` settlements piled up, `intervalMs`
- * after the first of them, or when asked (ACK_FIRST, close, rebalance).
- * Flushes run one at a time; a flush asked for while one runs waits for a
- * second pass so it covers every settlement before it.
+ * after the first of them, or when asked (ACK_FIRST, close, rebalance, a
+ * partition whose commit window is full: `hurry`). Flushes run one at a time;
+ * a flush asked for while one runs waits for a second pass so it covers every
+ * settlement before it. A failed commit is tried again `intervalMs` later.
  */
 export class CommitCoalescer {
   private readonly partitions = new Map<string, PartitionCommit>();
   private readonly dirty = new Set<PartitionCommit>();
+  /** Partitions whose commit window is full: their next settlement commits at once. */
+  private readonly hurried = new Set<string>();
   private consumer: Pick<Consumer, 'commitOffsets'> | undefined;
   private pendingCount = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -50,6 +55,12 @@ export class CommitCoalescer {
       if (!entry) this.partitions.set(key, (entry = { topic, partition, due: offset }));
       entry.due = offset;
       this.dirty.add(entry);
+      if (this.hurried.has(key) && entry.due !== entry.committed) {
+        this.hurried.delete(key);
+        this.pendingCount++;
+        void this.flush().catch(() => undefined);
+        return;
+      }
     }
     this.pendingCount++;
     if (this.pendingCount >= this.options.everyN) {
@@ -60,6 +71,20 @@ export class CommitCoalescer {
       this.timer = undefined;
       void this.flush().catch(() => undefined);
     }, this.options.intervalMs);
+  }
+
+  /**
+   * A partition waits for its commit (its window is full): commit what it
+   * settled now, or at its next settlement when nothing new is due yet.
+   */
+  hurry(topic: string, partition: number): void {
+    const key = `${topic}/${partition}`;
+    const entry = this.partitions.get(key);
+    if (entry && this.dirty.has(entry) && entry.due !== entry.committed) {
+      void this.flush().catch(() => undefined);
+      return;
+    }
+    this.hurried.add(key);
   }
 
   /** Forgets what was committed for a partition: its next flush commits again (kept after a rebalance). */
@@ -76,6 +101,7 @@ export class CommitCoalescer {
     const entry = this.partitions.get(key);
     if (entry) this.dirty.delete(entry);
     this.partitions.delete(key);
+    this.hurried.delete(key);
   }
 
   /** Commits every dirty partition now; resolves when the commit covering all earlier settlements is done. Rejects when it failed. */
@@ -112,10 +138,18 @@ export class CommitCoalescer {
       await consumer.commitOffsets(due.map(({ entry, offset }) => ({ topic: entry.topic, partition: entry.partition, offset: String(offset) })));
     } catch (error) {
       for (const { entry } of due) if (this.partitions.get(`${entry.topic}/${entry.partition}`) === entry) this.dirty.add(entry);
+      // Tried again even when nothing else settles: a partition whose window is full waits for this commit.
+      this.timer ??= setTimeout(() => {
+        this.timer = undefined;
+        void this.flush().catch(() => undefined);
+      }, this.options.intervalMs);
       const failure = error instanceof Error ? error : new Error(String(error));
       this.options.onError(failure);
       throw failure;
     }
-    for (const { entry, offset } of due) entry.committed = offset;
+    for (const { entry, offset } of due) {
+      entry.committed = offset;
+      if (this.partitions.get(`${entry.topic}/${entry.partition}`) === entry) this.options.onCommitted?.(entry.topic, entry.partition, offset);
+    }
   }
 }

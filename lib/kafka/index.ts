@@ -1,6 +1,6 @@
 /** `nestjs-ack/kafka`: the Kafka transport (needs the `kafkajs` peer dependency). */
 export { KafkaAckServer } from './kafka-ack.server';
-export type { KafkaAckServerOptions } from './kafka-ack-server-options';
+export type { KafkaAckServerOptions, KafkaOrdering } from './kafka-ack-server-options';
 export type { KafkaTopicCreation } from './kafka-topic-creation';
 export { KafkaAckClient } from './kafka-ack.client';
 export type { KafkaAckClientOptions } from './kafka-ack-client-options';

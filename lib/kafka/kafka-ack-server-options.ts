@@ -3,10 +3,19 @@ import type { AckServerOptions } from '../core/ack-server-options';
 import type { KafkaTopicCreation } from './kafka-topic-creation';
 
 /**
+ * The order a partition's records are handled in:
+ * - `'partition'`: one at a time per partition, in offset order;
+ * - `'key'`: records with the same key one at a time in offset order, different
+ *   keys of one partition side by side (records without a key count as one key);
+ * - `'none'`: side by side in any order.
+ */
+export type KafkaOrdering = 'partition' | 'key' | 'none';
+
+/**
  * Options of `KafkaAckServer`. The topics consumed are the handlers'
- * patterns (plus `topics`); `concurrency` (from `AckServerOptions`) is the
- * number of handlers running at once across partitions: within one partition
- * messages are handled one at a time, in offset order.
+ * patterns (plus `topics`); `concurrency` (from `AckServerOptions`, default
+ * 10) is the number of handlers running at once across partitions; how many of
+ * them one partition may run is set by `ordering`.
  */
 export interface KafkaAckServerOptions extends AckServerOptions {
   /** Bootstrap brokers, `host:port`. @defaultValue ['127.0.0.1:9092'] */
@@ -68,6 +77,27 @@ export interface KafkaAckServerOptions extends AckServerOptions {
   deadLetterTopic?: string | false | ((topic: string) => string);
   /** Records fetched and waiting per partition before fetching that partition pauses. @defaultValue 500 */
   maxQueuedPerPartition?: number;
+  /**
+   * Order of handling within a partition (see `KafkaOrdering`). With `'key'`
+   * and `'none'` one partition runs up to `concurrency` handlers at once. A
+   * nack holds back the whole partition under `'partition'`, only its key
+   * under `'key'`, only itself under `'none'`. Commits are the same in every
+   * mode: never past the lowest offset not settled.
+   * @defaultValue 'partition'
+   */
+  ordering?: KafkaOrdering;
+  /**
+   * Offsets a partition hands to handlers past its last commit the broker
+   * confirmed; the next waits for that commit. This is the in-flight window of
+   * a crash: after a SIGKILL at most this many records per partition the
+   * consumer owned are handled again (with fewer, faster commits). A record
+   * that stays unsettled (a slow handler, a nack waiting for its delay, a
+   * MANUAL handler not settling) stops its partition this far past it. A
+   * partition runs at most this many records per commit round trip; the
+   * commit is asked for at once when half the window is used.
+   * @defaultValue 1000
+   */
+  maxUncommittedPerPartition?: number;
   /**
    * What happens to a record whose value is not JSON. `'pass'` reads values the
    * way Nest's Kafka transport does: text that is not JSON reaches the handler

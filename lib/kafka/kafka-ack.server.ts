@@ -30,8 +30,9 @@ export const KAFKA_TRANSPORT = Symbol.for('nestjs-ack.kafka');
  * and, for `ACK_FIRST`, before the handler runs.
  *
  * - ack: mark settled; the commit follows.
- * - nack: the partition pauses for the delay, then re-reads from the offset
- *   (`PartitionFetch`); other partitions keep flowing.
+ * - nack: under `ordering: 'partition'` the partition pauses for the delay, then
+ *   re-reads from the offset (`PartitionFetch`); other partitions keep flowing.
+ *   Under `'key'` / `'none'` only the record's key (or the record) waits.
  * - reject: the original record (value, key, headers) plus the `x-dead-letter-*`
  *   headers is produced to the dead-letter topic (acks=-1), then settled.
  *
@@ -66,13 +67,18 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
       intervalMs: this.brokerSettings.commitInterval,
       everyN: this.brokerSettings.commitEveryN,
       onError: (error) => this.reportError(error, 'offset commit failed (retried with the next commit)'),
+      onCommitted: (topic, partition, offset) => this.partitions.committed(topic, partition, offset),
     });
     this.fetchControl = new FetchControl(reportError);
     // The way of a delivery, one file after the other (docs/kafka.md, "Following a delivery"):
     // onBatch -> PartitionAssignment -> PartitionWorker -> toKafkaMessage -> AckServer.handleMessage.
     this.partitions = new PartitionAssignment(this.fetchControl, this.coalescer, {
       handle: this.handleMessage.bind(this),
+      ordering: this.brokerSettings.ordering,
+      concurrency: this.settings.concurrency,
       maxQueued: this.brokerSettings.maxQueuedPerPartition,
+      maxUncommitted: this.brokerSettings.maxUncommittedPerPartition,
+      hurryCommit: (topic, partition) => this.coalescer.hurry(topic, partition),
       reportError,
     });
     this.commands = new KafkaCommands(this.coalescer, this.brokerSettings.deadLetterTopic || undefined);

@@ -11,8 +11,10 @@ import type { KafkaMessage } from './kafka-message';
  * - ack: the offset is marked settled in its partition's tracker, which
  *   returns the partition's offset to commit; the coalescer commits it (at
  *   once for a durable ack: `ACK_FIRST`).
- * - nack: the partition pauses for the delay, then re-reads from the offset
- *   (`message.fetch`), or from an earlier nacked offset whose re-read is still due.
+ * - nack: the partition's worker brings the message back after the delay
+ *   (`message.redelivery`: under `ordering: 'partition'` the partition pauses,
+ *   then re-reads from the offset or from an earlier nacked offset whose
+ *   re-read is still due; under `'key'` / `'none'` only its key waits).
  * - reject: the record (value, key, headers) plus the `x-dead-letter-*` headers
  *   is produced to the dead-letter topic (acks=-1), then the offset is settled.
  *   A producer error (the topic refuses the record) throws before settling.
@@ -38,8 +40,7 @@ export class KafkaCommands implements BrokerCommands<KafkaMessage> {
 
   async nack(message: KafkaMessage, delayMs: number): Promise<void> {
     this.assertOwned(message);
-    const readFrom = message.tracker.nack(Number(message.offset));
-    message.fetch.retryFrom(readFrom, delayMs);
+    message.redelivery.nack(Number(message.offset), delayMs);
   }
 
   async reject(message: KafkaMessage, record: DeadLetterRecord): Promise<void> {

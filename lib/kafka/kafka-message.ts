@@ -2,7 +2,15 @@ import type { IHeaders, KafkaMessage as KafkaRecord } from 'kafkajs';
 import type { InboundMessage } from '../core/inbound-message';
 import { headersToStrings, KafkaReplyHeaders } from './kafka-headers';
 import type { OffsetTracker } from './offset-tracker';
-import type { PartitionFetch } from './partition-fetch';
+
+/**
+ * Brings a nacked delivery back after its delay: the partition's worker
+ * (under `ordering: 'partition'` by pausing and seeking the partition back,
+ * under `'key'` / `'none'` from memory while other keys flow).
+ */
+export interface Redelivery {
+  nack(offset: number, delayMs: number): void;
+}
 
 /** A delivery of `KafkaAckServer`: where it came from and the record as fetched. */
 export interface KafkaMessage extends InboundMessage {
@@ -22,21 +30,20 @@ export interface KafkaMessage extends InboundMessage {
   replyPartition?: number;
   /** The partition's offsets: an ack or reject marks the offset settled there (while the partition is still ours). */
   readonly tracker: OffsetTracker;
-  /** The partition's fetching: a nack re-reads from the offset through it. */
-  readonly fetch: PartitionFetch;
+  /** The partition's worker: a nack brings the message back through it. */
+  readonly redelivery: Redelivery;
 }
 
-/** The partition a record was fetched from, with its offset tracker and fetch control. */
-export interface FetchedFrom {
+/** The partition a record was fetched from: its offset tracker, and its worker, which brings nacked records back. */
+export interface FetchedFrom extends Redelivery {
   readonly topic: string;
   readonly partition: number;
   readonly tracker: OffsetTracker;
-  readonly fetch: PartitionFetch;
 }
 
 /** Builds the delivery of a fetched record; `deliveryCount` as counted by `from.tracker.deliver`. */
 export function toKafkaMessage(record: KafkaRecord, from: FetchedFrom, deliveryCount: number): KafkaMessage {
-  const { topic, partition, tracker, fetch } = from;
+  const { topic, partition, tracker } = from;
   const offset = Number(record.offset);
   const headers = headersToStrings(record.headers);
   const replyPartition = headers[KafkaReplyHeaders.REPLY_PARTITION];
@@ -58,6 +65,6 @@ export function toKafkaMessage(record: KafkaRecord, from: FetchedFrom, deliveryC
     rawHeaders: record.headers ?? {},
     timestamp: record.timestamp,
     tracker,
-    fetch,
+    redelivery: from,
   };
 }

@@ -1,7 +1,7 @@
 import { logLevel } from 'kafkajs';
 import { InvalidOptionError } from '../core/errors';
 import { assertAddressList } from '../core/option-checks';
-import type { KafkaAckServerOptions } from './kafka-ack-server-options';
+import type { KafkaAckServerOptions, KafkaOrdering } from './kafka-ack-server-options';
 import type { NonJsonValues } from './kafka-codec';
 import type { KafkaTopicCreation } from './kafka-topic-creation';
 
@@ -21,6 +21,8 @@ export interface KafkaServerSettings {
   commitEveryN: number;
   deadLetterTopic: ((topic: string) => string) | false;
   maxQueuedPerPartition: number;
+  ordering: KafkaOrdering;
+  maxUncommittedPerPartition: number;
   nonJsonValues: NonJsonValues;
   logLevel: logLevel;
 }
@@ -84,6 +86,8 @@ export function resolveKafkaSettings(options: KafkaAckServerOptions): KafkaServe
     assertTopicName(dlt, 'KafkaAckServer option deadLetterTopic');
     deadLetterTopic = () => dlt;
   } else fail('deadLetterTopic', dlt, 'a topic name, a function of the source topic, or false');
+  const ordering = options.ordering ?? 'partition';
+  if (ordering !== 'partition' && ordering !== 'key' && ordering !== 'none') fail('ordering', ordering, "'partition', 'key' or 'none'");
   const nonJsonValues = options.nonJsonValues ?? 'pass';
   if (nonJsonValues !== 'pass' && nonJsonValues !== 'reject') fail('nonJsonValues', nonJsonValues, "'pass' or 'reject'");
   const level = options.logLevel ?? logLevel.WARN;
@@ -103,6 +107,8 @@ export function resolveKafkaSettings(options: KafkaAckServerOptions): KafkaServe
     commitEveryN: integer(options, 'commitEveryN', 100, 1),
     deadLetterTopic,
     maxQueuedPerPartition: integer(options, 'maxQueuedPerPartition', 500, 1),
+    ordering,
+    maxUncommittedPerPartition: integer(options, 'maxUncommittedPerPartition', 1000, 1),
     nonJsonValues,
     logLevel: level,
   };

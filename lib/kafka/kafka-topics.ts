@@ -40,6 +40,8 @@ async function createMissing(admin: Admin, topics: string[], creation: Required<
   if (topics.length === 0) return;
   try {
     await admin.createTopics({
+      // kafkajs' own wait retries only LEADER_NOT_AVAILABLE, but a KRaft broker may answer
+      // UNKNOWN_TOPIC_OR_PARTITION for a moment after the creation: waited for below instead.
       waitForLeaders: false,
       topics: topics.map((topic) => {
         const limit = maxBytes(topic);

@@ -1,5 +1,5 @@
-/** What one partition's tracker knows about one delivered offset. */
-export type OffsetState = 'in-flight' | 'settled' | 'nacked';
+/** What one partition's tracker knows about one fetched offset. */
+export type OffsetState = 'queued' | 'in-flight' | 'settled' | 'nacked';
 
 /**
  * The offsets of one topic-partition this consumer delivered, which of them
@@ -14,8 +14,11 @@ export type OffsetState = 'in-flight' | 'settled' | 'nacked';
  * crash, starts a fresh tracker: `maxDeliveries` bounds retries within one
  * consumer's ownership of the partition.
  *
- * Offsets must be delivered in increasing order (a redelivery after a nack
- * reuses the existing entry). Pure: no broker, no timers.
+ * New offsets must be delivered (or queued) in increasing order (a redelivery
+ * after a nack reuses the existing entry). `ordering: 'key' | 'none'` hands
+ * records out of order: they are `queue`d first, in fetch order, so a record
+ * still waiting for its key holds the commit back like one in flight, and
+ * queued offsets may then be delivered in any order. Pure: no broker, no timers.
  */
 export class OffsetTracker {
   /** Every delivered offset below `floor` is settled and was handed out by `committable()`. */
@@ -36,12 +39,19 @@ export class OffsetTracker {
       entry.state = 'in-flight';
       return ++entry.deliveries;
     }
-    if (this.highest !== undefined && offset < this.highest) {
-      throw new Error(`offset ${offset} delivered after ${this.highest}: a partition is delivered in order`);
-    }
-    this.highest = offset;
-    this.entries.set(offset, { state: 'in-flight', deliveries: 1 });
+    this.track(offset, 'in-flight', 1);
     return 1;
+  }
+
+  /**
+   * A fetched offset waits for a handler (out-of-order hand-out): unsettled
+   * from now on, so the commit stops at it. Returns whether to hand it out
+   * later (false: in flight or settled already, or retired).
+   */
+  queue(offset: number): boolean {
+    if (!this.shouldDeliver(offset)) return false;
+    if (!this.entries.has(offset)) this.track(offset, 'queued', 0);
+    return true;
   }
 
   /** Deliveries of `offset` so far (1 on the first); 0 when not tracked (settled and committed, or never delivered). */
@@ -49,12 +59,12 @@ export class OffsetTracker {
     return this.entries.get(offset)?.deliveries ?? 0;
   }
 
-  /** Whether a fetched offset should go to a handler: new, or nacked and due again. */
+  /** Whether a fetched offset should go to a handler: new, queued (fetched again after a rejoin), or nacked and due again. */
   shouldDeliver(offset: number): boolean {
     if (this.retired) return false;
     if (this.floor !== undefined && offset < this.floor) return false;
     const state = this.entries.get(offset)?.state;
-    return state === undefined || state === 'nacked';
+    return state === undefined || state === 'queued' || state === 'nacked';
   }
 
   /**
@@ -84,7 +94,7 @@ export class OffsetTracker {
     return this.entries.get(offset)?.state;
   }
 
-  /** Offsets delivered and not settled (in flight or nacked). */
+  /** Offsets queued or delivered and not settled (queued, in flight or nacked). */
   get unsettled(): number {
     let count = 0;
     for (const { state } of this.entries.values()) if (state !== 'settled') count++;
@@ -99,6 +109,14 @@ export class OffsetTracker {
   /** Whether this consumer still owns the partition (its settlements move the commit). */
   get owned(): boolean {
     return !this.retired;
+  }
+
+  private track(offset: number, state: OffsetState, deliveries: number): void {
+    if (this.highest !== undefined && offset < this.highest) {
+      throw new Error(`offset ${offset} delivered after ${this.highest}: a partition is delivered in order`);
+    }
+    this.highest = offset;
+    this.entries.set(offset, { state, deliveries });
   }
 
   /**

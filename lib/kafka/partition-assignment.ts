@@ -1,12 +1,21 @@
 import type { KafkaMessage as KafkaRecord } from 'kafkajs';
 import type { CommitCoalescer } from './commit-coalescer';
+import type { KafkaOrdering } from './kafka-ack-server-options';
+import { KeyedPartitionWorker } from './keyed-partition-worker';
+import { OrderedPartitionWorker } from './ordered-partition-worker';
 import { PartitionFetch, type FetchControl } from './partition-fetch';
-import { PartitionWorker, type PartitionWorkerSettings } from './partition-worker';
+import type { PartitionWorker, PartitionWorkerSettings } from './partition-worker';
+
+/** The worker settings plus the order records are handed out in. */
+export interface PartitionAssignmentSettings extends PartitionWorkerSettings {
+  ordering: KafkaOrdering;
+}
 
 /**
- * The partitions this consumer owns, one `PartitionWorker` each, kept in step
- * with the group's assignment (kafkajs `GROUP_JOIN` after every rebalance).
- * Fetched batches come in through `receive`.
+ * The partitions this consumer owns, one `PartitionWorker` each (its kind set
+ * by `ordering`), kept in step with the group's assignment (kafkajs
+ * `GROUP_JOIN` after every rebalance). Fetched batches come in through
+ * `receive`, confirmed commits through `committed`.
  */
 export class PartitionAssignment {
   private readonly workers = new Map<string, PartitionWorker>();
@@ -14,12 +23,17 @@ export class PartitionAssignment {
   constructor(
     private readonly control: FetchControl,
     private readonly coalescer: CommitCoalescer,
-    private readonly settings: PartitionWorkerSettings,
+    private readonly settings: PartitionAssignmentSettings,
   ) {}
 
   /** A fetched batch of one partition: queued on its worker. */
   receive(topic: string, partition: number, records: KafkaRecord[]): void {
     this.workerFor(topic, partition).enqueue(records);
+  }
+
+  /** The broker confirmed a commit of `topic`/`partition` at `offset` (from the coalescer). */
+  committed(topic: string, partition: number, offset: number): void {
+    this.workers.get(`${topic}/${partition}`)?.committed(offset);
   }
 
   /**
@@ -54,7 +68,9 @@ export class PartitionAssignment {
     const key = `${topic}/${partition}`;
     let worker = this.workers.get(key);
     if (!worker) {
-      worker = new PartitionWorker(topic, partition, new PartitionFetch(topic, partition, this.control), this.settings);
+      const fetch = new PartitionFetch(topic, partition, this.control);
+      const { ordering } = this.settings;
+      worker = ordering === 'partition' ? new OrderedPartitionWorker(topic, partition, fetch, this.settings) : new KeyedPartitionWorker(topic, partition, fetch, this.settings, ordering);
       this.workers.set(key, worker);
     }
     return worker;

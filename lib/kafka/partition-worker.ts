@@ -1,8 +1,8 @@
 import type { KafkaMessage as KafkaRecord } from 'kafkajs';
-import { toKafkaMessage, type KafkaMessage } from './kafka-message';
+import { CommitWindow } from './commit-window';
+import type { FetchedFrom, KafkaMessage } from './kafka-message';
 import { OffsetTracker } from './offset-tracker';
 import type { PartitionFetch } from './partition-fetch';
-import { RecordQueue } from './record-queue';
 
 /** What every partition worker of a server shares. */
 export interface PartitionWorkerSettings {
@@ -10,59 +10,73 @@ export interface PartitionWorkerSettings {
   handle: (message: KafkaMessage) => Promise<void>;
   /** Records queued per partition before its fetching pauses. */
   maxQueued: number;
+  /** Offsets handed out per partition past its last confirmed commit (`CommitWindow`). */
+  maxUncommitted: number;
+  /** Handlers one partition runs at once under `ordering: 'key' | 'none'` (the server's `concurrency`). */
+  concurrency: number;
+  /** The partition's window is full: commit what it settled now instead of after `commitInterval`. */
+  hurryCommit: (topic: string, partition: number) => void;
   /** Reports an unexpected failure. */
   reportError: (error: Error, what: string) => void;
 }
 
 /**
- * Runs one topic-partition: records are handled one at a time in offset
- * order (partitions run side by side, up to the server's concurrency). The
- * fetch loop only queues records here, so a slow handler never stalls other
- * partitions nor the group heartbeat.
+ * Runs one topic-partition: the fetch loop only queues records here, so a slow
+ * handler never stalls other partitions nor the group heartbeat. The subclass
+ * decides the order records are handed out in (`OrderedPartitionWorker`,
+ * `KeyedPartitionWorker`) and how a nacked one comes back; this class keeps
+ * what they share: back-pressure on the fetch, the partition's offsets
+ * (`tracker`), and the commit window: records are handed out only up to
+ * `maxUncommitted` offsets past the last confirmed commit, so a crash handles
+ * at most that many again (`committed` moves it, from the commit coalescer).
  *
  * Each record becomes a `KafkaMessage` carrying the partition's `tracker` and
- * `fetch`, so its settlement (`KafkaCommands`) goes on from there and never
- * comes back here. A nack (`fetch.retryFrom`) blocks the partition: the queue
- * is dropped, fetching pauses for the delay, then the records are read again
- * from the nacked offset. Offsets already in flight or settled are skipped on
- * the re-read (the tracker knows them), so only the nacked message and the
- * ones never started are delivered again.
+ * this worker, so its settlement (`KafkaCommands`) marks the tracker, and a
+ * nack comes back through `nack`.
  */
-export class PartitionWorker {
+export abstract class PartitionWorker implements FetchedFrom {
   readonly tracker = new OffsetTracker();
-  private readonly queue = new RecordQueue<KafkaRecord>();
-  private pumping = false;
-  private closed = false;
-  /** The fetch's nack generation the queued records belong to. */
-  private generation = 0;
+  protected closed = false;
+  private readonly window: CommitWindow;
+  /** `hurryCommit` was asked since the window last moved. */
+  private hurried = false;
 
   constructor(
     readonly topic: string,
     readonly partition: number,
     readonly fetch: PartitionFetch,
-    private readonly settings: PartitionWorkerSettings,
-  ) {}
+    protected readonly settings: PartitionWorkerSettings,
+  ) {
+    this.window = new CommitWindow(settings.maxUncommitted);
+  }
 
   /** Records fetched and not yet started. */
-  get queued(): number {
-    return this.queue.length;
-  }
+  abstract get queued(): number;
+
+  /** A delivery of this partition was nacked: bring it back after `delayMs`. */
+  abstract nack(offset: number, delayMs: number): void;
 
   /** Queues fetched records (in offset order) and starts handling them. */
   enqueue(records: KafkaRecord[]): void {
-    if (this.closed || this.fetch.waitingForRetry) return; // re-read after the seek, or no longer ours
-    this.dropStaleRecords();
-    for (const record of records) {
-      if (this.tracker.shouldDeliver(Number(record.offset))) this.queue.push(record);
-    }
-    if (this.queue.length >= this.settings.maxQueued) this.fetch.holdBack();
-    void this.pump();
+    if (this.closed || this.fetch.waitingForRetry || records.length === 0) return; // re-read after the seek, or no longer ours
+    this.window.begin(Number(records[0].offset));
+    this.accept(records);
+    if (this.queued >= this.settings.maxQueued) this.fetch.holdBack();
+    this.pump();
+  }
+
+  /** The broker confirmed this partition's commit at `offset`: the window moves on. */
+  committed(offset: number): void {
+    if (!this.window.confirm(offset)) return;
+    this.hurried = false;
+    this.forgetBelow(offset);
+    if (!this.closed) this.pump();
   }
 
   /** After the group rebalanced and this consumer kept the partition: kafkajs fetches again from the committed offset. */
   rejoined(): void {
     if (this.closed) return;
-    this.queue.clear();
+    this.dropQueued();
     this.fetch.assigned();
   }
 
@@ -75,42 +89,33 @@ export class PartitionWorker {
   /** The server is closing: deliver nothing more (settlements of running handlers still count). */
   stop(): void {
     this.closed = true;
-    this.queue.clear();
+    this.dropQueued();
     this.fetch.stop();
   }
 
-  private async pump(): Promise<void> {
-    if (this.pumping) return;
-    this.pumping = true;
-    try {
-      while (this.queue.length > 0 && !this.closed && !this.fetch.waitingForRetry) {
-        const record = this.queue.take()!;
-        let deliveryCount: number;
-        try {
-          deliveryCount = this.tracker.deliver(Number(record.offset));
-        } catch (error) {
-          this.settings.reportError(error as Error, `partition ${this.topic}/${this.partition}`);
-          continue;
-        }
-        if (deliveryCount === 0) continue; // in flight or settled already
-        this.releaseWhenDrained();
-        await this.settings.handle(toKafkaMessage(record, this, deliveryCount));
-        this.dropStaleRecords();
-      }
-    } finally {
-      this.pumping = false;
+  /** Adds fetched records to what waits for a handler (those the tracker says to deliver). */
+  protected abstract accept(records: KafkaRecord[]): void;
+  /** Drops what waits for a handler (kafkajs fetches it again). */
+  protected abstract dropQueued(): void;
+  /** Hands out what may start now. */
+  protected abstract pump(): void;
+  /** Records below a confirmed commit are done for good. */
+  protected forgetBelow(_offset: number): void {}
+
+  /**
+   * Whether `offset` is inside the commit window. From half the window on, the
+   * partition's commit is asked for at once, so it is usually confirmed before
+   * the window is full and the partition never waits for it.
+   */
+  protected withinWindow(offset: number): boolean {
+    if (!this.hurried && this.window.halfFull(offset)) {
+      this.hurried = true;
+      this.settings.hurryCommit(this.topic, this.partition);
     }
-    this.releaseWhenDrained();
+    return this.window.allows(offset);
   }
 
-  /** A nack since the records were queued: they are read again from the nacked offset. */
-  private dropStaleRecords(): void {
-    if (this.generation === this.fetch.generation) return;
-    this.generation = this.fetch.generation;
-    this.queue.clear();
-  }
-
-  private releaseWhenDrained(): void {
-    if (!this.closed && this.queue.length <= this.settings.maxQueued / 2) this.fetch.release();
+  protected releaseWhenDrained(): void {
+    if (!this.closed && this.queued <= this.settings.maxQueued / 2) this.fetch.release();
   }
 }

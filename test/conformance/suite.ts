@@ -47,8 +47,18 @@ async function expectResolved(adapter: ConformanceAdapter, cell: Partial<CellSpe
   });
 }
 
+/** Which part of the suite to run. */
+export interface ConformanceSuiteOptions {
+  /**
+   * `'policy-matrix'`: only the policy x outcome matrix, for a variant of a
+   * transport whose full suite already runs (e.g. another Kafka ordering).
+   * @defaultValue 'all'
+   */
+  only?: 'all' | 'policy-matrix';
+}
+
 /** Proves the whole ack contract against one transport. */
-export function runConformanceSuite(adapter: ConformanceAdapter): void {
+export function runConformanceSuite(adapter: ConformanceAdapter, { only = 'all' }: ConformanceSuiteOptions = {}): void {
   describe(`ack contract on ${adapter.name}`, () => {
     after(() => adapter.dispose?.());
 
@@ -62,6 +72,8 @@ export function runConformanceSuite(adapter: ConformanceAdapter): void {
         }
       });
     }
+
+    if (only === 'policy-matrix') return;
 
     describe('policy resolution', () => {
       const rejected: FinalState = { state: 'dead-lettered', reason: 'handler-error', errorMessageIncludes: 'handler failed on purpose' };

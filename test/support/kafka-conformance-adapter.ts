@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { firstValueFrom } from 'rxjs';
 import { DeadLetterHeaders } from '../../lib/core';
-import { KafkaAckServer } from '../../lib/kafka';
+import { KafkaAckServer, type KafkaOrdering } from '../../lib/kafka';
 import type { ConformanceAdapter, ConformanceSetup, ConformanceTarget, DeadLetterView } from '../conformance/adapter';
 import { closeSharedAdmin, deleteTopicsAndGroups, endOffsetTotal, groupMembers, KAFKA_BROKERS, readTopic, setMaxMessageBytes, uncommitted, testClient } from './kafka-broker';
 import { uniqueName } from './names';
@@ -38,11 +38,12 @@ export function deadLetterView(record: { value: Buffer | null; headers?: Record<
  * created by the server's `createTopics`, with `<topic>.dlt`), a fresh group
  * per start; `outstanding` is end offset minus the group's committed offset
  * (so a message waiting for a delayed nack counts), dead letters are read
- * from `<topic>.dlt`. Topics and the group are deleted at close.
+ * from `<topic>.dlt`. Topics and the group are deleted at close. `ordering`
+ * is the server's (default: the server's default, `'partition'`).
  */
-export function kafkaConformanceAdapter(): ConformanceAdapter {
+export function kafkaConformanceAdapter(ordering?: KafkaOrdering): ConformanceAdapter {
   return {
-    name: 'kafka',
+    name: ordering ? `kafka (ordering: ${ordering})` : 'kafka',
     // The record's value is the data itself, not Nest's { pattern, data } envelope.
     bodyOf: (_pattern, data) => data,
     canBlockDeadLetters: true,
@@ -51,6 +52,7 @@ export function kafkaConformanceAdapter(): ConformanceAdapter {
       const server = new KafkaAckServer({
         ...setup.serverOptions,
         ...FAST_KAFKA,
+        ...(ordering ? { ordering } : {}),
         brokers: KAFKA_BROKERS,
         groupId,
         topics: setup.patterns,

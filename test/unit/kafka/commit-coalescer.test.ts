@@ -116,4 +116,34 @@ describe('CommitCoalescer', () => {
     assert.deepEqual(commits, [[{ topic: 't', partition: 0, offset: '1' }]]);
     coalescer.stop();
   });
+
+  it('hurry commits a partition at once, or at its next settlement when nothing is due yet; onCommitted reports each confirmed commit', async () => {
+    const confirmed: string[] = [];
+    const { coalescer, commits } = setup({ onCommitted: (topic, partition, offset) => void confirmed.push(`${topic}/${partition}@${offset}`) });
+    const tracker = new OffsetTracker();
+    settle(coalescer, tracker, 0, 0);
+    coalescer.hurry('t', 0);
+    await waitFor(() => commits.length === 1);
+    assert.deepEqual(confirmed, ['t/0@1']);
+    coalescer.hurry('t', 0); // nothing due: waits for the next settlement
+    settle(coalescer, tracker, 0, 1);
+    await waitFor(() => commits.length === 2);
+    assert.deepEqual(confirmed, ['t/0@1', 't/0@2']);
+    coalescer.stop();
+  });
+
+  it('tries a failed commit again after intervalMs, even when nothing else settles', async () => {
+    let failures = 1;
+    const commits: Offsets[] = [];
+    const { coalescer } = setup({ intervalMs: 20 }, async (offsets) => {
+      if (failures-- > 0) throw new Error('coordinator moved');
+      commits.push(offsets);
+    });
+    const tracker = new OffsetTracker();
+    settle(coalescer, tracker, 0, 0);
+    await assert.rejects(coalescer.flush(), /coordinator moved/);
+    await waitFor(() => commits.length === 1);
+    assert.equal(commits[0][0].offset, '1');
+    coalescer.stop();
+  });
 });

@@ -80,6 +80,8 @@ describe('KafkaAckServer options', () => {
     assert.throws(() => resolveKafkaSettings({ groupId: 'g', deadLetterTopic: 'bad topic' }), /deadLetterTopic/);
     assert.throws(() => resolveKafkaSettings({ groupId: 'g', createTopics: { numPartitions: 0 } }), /createTopics.numPartitions/);
     assert.throws(() => resolveKafkaSettings({ groupId: 'g', nonJsonValues: 'drop' as never }), { name: 'InvalidOptionError', message: /nonJsonValues "drop"; allowed: 'pass' or 'reject'/ });
+    assert.throws(() => resolveKafkaSettings({ groupId: 'g', ordering: 'offset' as never }), { name: 'InvalidOptionError', message: /ordering "offset"; allowed: 'partition', 'key' or 'none'/ });
+    assert.throws(() => resolveKafkaSettings({ groupId: 'g', maxUncommittedPerPartition: 0 }), /maxUncommittedPerPartition 0; allowed: an integer >= 1/);
   });
 
   it('applies the documented defaults', () => {
@@ -90,6 +92,8 @@ describe('KafkaAckServer options', () => {
     assert.equal(settings.fromBeginning, false);
     assert.equal(settings.createTopics, false);
     assert.equal(settings.nonJsonValues, 'pass');
+    assert.equal(settings.ordering, 'partition');
+    assert.equal(settings.maxUncommittedPerPartition, 1000);
     assert.equal(settings.deadLetterTopic && settings.deadLetterTopic('orders'), 'orders.dlt');
     assert.equal(resolveKafkaSettings({ groupId: 'g', deadLetterTopic: false }).deadLetterTopic, false);
   });

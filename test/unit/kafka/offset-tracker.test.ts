@@ -114,4 +114,25 @@ describe('OffsetTracker', () => {
       assert.equal(tracker.committable(), count);
     }
   });
+
+  it('queued offsets hold the commit back and may then be delivered in any order', () => {
+    const tracker = new OffsetTracker();
+    for (const offset of [0, 1, 2, 3]) assert.equal(tracker.queue(offset), true);
+    assert.equal(tracker.deliver(2), 1);
+    tracker.settle(2);
+    assert.equal(tracker.deliver(0), 1);
+    tracker.settle(0);
+    assert.equal(tracker.committable(), 1, 'offset 1, still queued, holds the commit');
+    assert.equal(tracker.queue(1), true, 'fetched again after a rejoin: still to deliver');
+    assert.equal(tracker.queue(2), false, 'settled');
+    assert.equal(tracker.deliver(3), 1);
+    assert.equal(tracker.queue(3), false, 'in flight');
+    assert.equal(tracker.deliver(1), 1);
+    tracker.settle(1);
+    tracker.settle(3);
+    assert.equal(tracker.committable(), 4);
+    const fresh = new OffsetTracker();
+    fresh.queue(5);
+    assert.throws(() => fresh.queue(3), /delivered in order/, 'a new offset below one already queued');
+  });
 });

@@ -28,7 +28,11 @@ function setup() {
   coalescer.use({ commitOffsets: async (offsets: Array<{ topic: string; partition: number; offset: string }>) => void commits.push(...offsets.map((o) => `${o.topic}/${o.partition}@${o.offset}`)) } as never);
   const assignment = new PartitionAssignment(control, coalescer, {
     handle: async (message) => void messages.push(message),
+    ordering: 'partition',
+    concurrency: 10,
     maxQueued: 100,
+    maxUncommitted: 1000,
+    hurryCommit: () => undefined,
     reportError: (error) => {
       throw error;
     },

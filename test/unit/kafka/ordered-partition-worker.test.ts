@@ -4,9 +4,10 @@ import type { KafkaMessage as KafkaRecord } from 'kafkajs';
 import { CommitCoalescer } from '../../../lib/kafka/commit-coalescer';
 import { KafkaCommands } from '../../../lib/kafka/kafka-commands';
 import type { KafkaMessage } from '../../../lib/kafka/kafka-message';
-import { FetchControl, PartitionFetch } from '../../../lib/kafka/partition-fetch';
-import { PartitionWorker } from '../../../lib/kafka/partition-worker';
+import { PartitionFetch } from '../../../lib/kafka/partition-fetch';
+import { OrderedPartitionWorker } from '../../../lib/kafka/ordered-partition-worker';
 import { waitFor } from '../../support/wait-for';
+import { recordingFetchControl } from './recording-fetch-control';
 
 function record(offset: number): KafkaRecord {
   return { offset: String(offset), key: null, value: Buffer.from(`{"n":${offset}}`), timestamp: '0', attributes: 0, headers: {} } as KafkaRecord;
@@ -24,18 +25,11 @@ function setup(decide: (commands: KafkaCommands, message: KafkaMessage) => Promi
   const messages: KafkaMessage[] = [];
   let running = 0;
   let maxRunning = 0;
-  const control = new FetchControl((error) => {
-    throw error;
-  });
-  control.use({
-    pause: () => void calls.push('pause'),
-    resume: () => void calls.push('resume'),
-    seek: ({ offset }: { offset: string }) => void calls.push(`seek ${offset}`),
-  } as never);
+  const control = recordingFetchControl(calls);
   const coalescer = new CommitCoalescer({ intervalMs: 1, everyN: 1, onError: () => undefined });
   coalescer.use({ commitOffsets: async (offsets: Array<{ offset: string }>) => void commits.push(...offsets.map((o) => o.offset)) } as never);
   const commands = new KafkaCommands(coalescer, undefined);
-  const worker = new PartitionWorker('t', 0, new PartitionFetch('t', 0, control), {
+  const worker = new OrderedPartitionWorker('t', 0, new PartitionFetch('t', 0, control), {
     handle: async (message) => {
       running++;
       maxRunning = Math.max(maxRunning, running);
@@ -48,6 +42,9 @@ function setup(decide: (commands: KafkaCommands, message: KafkaMessage) => Promi
       }
     },
     maxQueued,
+    maxUncommitted: 1000,
+    concurrency: 10,
+    hurryCommit: () => undefined,
     reportError: (error) => {
       throw error;
     },
@@ -57,7 +54,7 @@ function setup(decide: (commands: KafkaCommands, message: KafkaMessage) => Promi
   return { worker, calls, delivered, messages, commands, ack, lastCommit, maxRunning: () => maxRunning, stop: () => coalescer.stop() };
 }
 
-describe('PartitionWorker', () => {
+describe('OrderedPartitionWorker (ordering: partition)', () => {
   it('handles one record at a time, in offset order, and each ack moves the commit', async () => {
     const fake = setup(async (commands, message) => {
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
