@@ -36,6 +36,8 @@ function laneOf(file) {
   // The classic-queue suite is a second RabbitMQ lane: its queues are its own, and the one test that
   // restarts RabbitMQ runs after every lane (below).
   if (name.includes('rabbitmq-classic')) return 'rabbitmq-classic';
+  // Likewise the Kafka suites under ordering 'key' and 'none': groups and topics of their own.
+  if (/^kafka-(key|none)\.conformance/.test(name)) return 'kafka-orderings';
   return BROKERS.find((broker) => name.includes(broker) || file.includes(`/${broker}/`)) ?? 'core';
 }
 /** Restarts the RabbitMQ broker that two lanes share: runs last, alone. */
