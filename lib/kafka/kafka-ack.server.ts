@@ -5,6 +5,7 @@ import { asError } from '../core/errors';
 import { DEFAULT_RECONNECT, reconnectLoop } from '../core/reconnect';
 import { CommitCoalescer } from './commit-coalescer';
 import { shouldRestartConsumer } from './consumer-restart';
+import { FetchLiveness, fetchSilenceMs } from './fetch-liveness';
 import type { KafkaAckServerOptions } from './kafka-ack-server-options';
 import { kafkaPacketDecoder } from './kafka-codec';
 import { probeKafka } from './kafka-health';
@@ -17,6 +18,9 @@ import { assertTopicName, resolveKafkaSettings, type KafkaServerSettings } from 
 import { ensureTopics } from './kafka-topics';
 import { PartitionAssignment } from './partition-assignment';
 import { FetchControl } from './partition-fetch';
+
+/** How often fetch silence is checked (status events for an outage kafkajs rides out). */
+const LIVENESS_CHECK_MS = 1_000;
 
 /** Identifies this transport to Nest's processing hooks. */
 export const KAFKA_TRANSPORT = Symbol.for('nestjs-ack.kafka');
@@ -57,11 +61,17 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
   private joinedOnce = false;
   /** Crashes since the last join, for the status events. */
   private crashes = 0;
+  /** A broker outage kafkajs rides out without a crash shows only as silence (status events). */
+  private readonly liveness: FetchLiveness;
+  private livenessTimer?: NodeJS.Timeout;
+  /** Between kafkajs's REBALANCING and the next GROUP_JOIN nothing is fetched, by design. */
+  private rejoining = false;
 
   constructor(private readonly options: KafkaAckServerOptions) {
     super(options, KAFKA_TRANSPORT);
     this.brokerSettings = resolveKafkaSettings(options);
     this.decodePacket = kafkaPacketDecoder(options.deserializer !== undefined, this.brokerSettings.nonJsonValues);
+    this.liveness = new FetchLiveness(fetchSilenceMs(this.brokerSettings.maxWaitTimeInMs), Date.now());
     const reportError = (error: Error, what: string) => this.reportError(error, what);
     this.coalescer = new CommitCoalescer({
       intervalMs: this.brokerSettings.commitInterval,
@@ -108,6 +118,24 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
   /** Each step checks for a close (the core then disconnects what exists); only the group join, which can wait forever, is raced with it. */
   protected async start(): Promise<void> {
     await this.connectAndRun();
+    this.livenessTimer = setInterval(() => this.checkLiveness(), LIVENESS_CHECK_MS).unref();
+  }
+
+  /** Fetches went silent while partitions are assigned: the broker is gone (kafkajs retries on its own). */
+  private checkLiveness(): void {
+    if (this.isClosing || !this.liveness.check(Date.now(), this.partitions.owned > 0 && !this.rejoining)) return;
+    this.setStatus('disconnected');
+    this.events.emit('disconnected', new Error(`no fetch answered for ${this.liveness.silenceMs} ms`));
+    this.setStatus('reconnecting');
+    this.events.emit('reconnecting', 1);
+  }
+
+  /** A fetch or a join answered: ends a reported outage. */
+  private brokerAnswered(): void {
+    if (!this.liveness.answered(Date.now()) || this.isClosing) return;
+    this.crashes = 0;
+    this.setStatus('connected');
+    this.events.emit('connected');
   }
 
   private async connectAndRun(): Promise<void> {
@@ -160,11 +188,8 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
       consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
         this.partitions.assign(payload.memberAssignment);
         this.joinedOnce = true;
-        if (this.crashes > 0 && !this.isClosing) {
-          this.crashes = 0;
-          this.setStatus('connected');
-          this.events.emit('connected');
-        }
+        this.rejoining = false;
+        this.brokerAnswered();
         resolve();
       });
       consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -172,8 +197,10 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
         if (!payload.restart) reject(payload.error);
         if (!this.joinedOnce || this.isClosing) return;
         this.crashes++;
-        this.setStatus('disconnected');
-        this.events.emit('disconnected', payload.error);
+        if (this.liveness.markDown()) {
+          this.setStatus('disconnected');
+          this.events.emit('disconnected', payload.error);
+        }
         this.setStatus('reconnecting');
         this.events.emit('reconnecting', this.crashes);
         if (!payload.restart) void this.replaceConsumer(consumer);
@@ -183,7 +210,11 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
     // kafkajs has no "partitions revoked" callback: it emits REBALANCING right before
     // it rejoins. Commit the settled prefix now; the commit is on the wire before the
     // JoinGroup, which first needs a FindCoordinator round trip.
-    consumer.on(consumer.events.REBALANCING, () => void this.coalescer.flush().catch(() => undefined));
+    consumer.on(consumer.events.REBALANCING, () => {
+      this.rejoining = true;
+      void this.coalescer.flush().catch(() => undefined);
+    });
+    consumer.on(consumer.events.FETCH, () => this.brokerAnswered());
     await consumer.connect();
     this.throwIfClosing();
     await consumer.subscribe({ topics, fromBeginning: settings.fromBeginning });
@@ -212,6 +243,7 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
   }
 
   protected async disconnect(): Promise<void> {
+    clearInterval(this.livenessTimer);
     try {
       await this.coalescer.flush();
     } catch {

@@ -26,6 +26,11 @@ export class PartitionAssignment {
     private readonly settings: PartitionAssignmentSettings,
   ) {}
 
+  /** How many partitions this consumer owns. */
+  get owned(): number {
+    return this.workers.size;
+  }
+
   /** A fetched batch of one partition: queued on its worker. */
   receive(topic: string, partition: number, records: KafkaRecord[]): void {
     this.workerFor(topic, partition).enqueue(records);
