@@ -21,16 +21,24 @@ import { logLevel } from 'kafkajs';
 import type { AckContext, AckPolicy, AckServer, InboundMessage } from '../lib/core';
 import { KafkaAckServer } from '../lib/kafka';
 import { AckModule } from '../lib/module';
+import { NatsAckServer } from '../lib/nats';
+import { PostgresAckServer } from '../lib/postgres';
 import { RabbitAckServer } from '../lib/rabbitmq';
+import { RedisAckServer } from '../lib/redis';
+import type { Transport } from './drivers';
+import { natsStreamName } from './nats-driver';
+import { POSTGRES_QUEUE, postgresTable } from './postgres-driver';
 import { chance } from './seeded';
 
 export interface WorkerConfig {
-  transport: 'rabbitmq' | 'kafka';
-  /** RabbitMQ URLs or Kafka brokers. */
+  transport: Transport;
+  /** RabbitMQ URLs, Kafka brokers, NATS servers; Redis and PostgreSQL: one URL. */
   addresses: string[];
-  /** RabbitMQ queue, or Kafka topic (the handler's pattern on Kafka). */
+  /** The harness's stream name: RabbitMQ queue, Kafka topic, Redis stream; NATS stream and PostgreSQL table are made of it. */
   queue: string;
-  /** Kafka: group id; topics subscribed without a handler (their records are `no-handler`). */
+  /** The item handler's pattern (`@EventPattern`). */
+  pattern: string;
+  /** Kafka, Redis: group id. Kafka: topics subscribed without a handler (their records are `no-handler`). */
   groupId?: string;
   extraTopics?: string[];
   /** Pattern of a request handler (`@MessagePattern`), besides the event handler; none when absent. */
@@ -41,6 +49,11 @@ export interface WorkerConfig {
   prefetch?: number;
   /** Kafka commitEveryN. */
   commitEveryN?: number;
+  /** NATS: batchSize and maxAckPending (deliveries out at once). */
+  natsWindow?: number;
+  /** NATS ackWaitMs, Redis minIdleMs, PostgreSQL leaseMs: when an unsettled delivery of a dead consumer comes back. */
+  redeliverAfterMs?: number;
+  maxBodyBytes?: number;
   handlerDelayMs: number;
   /** Ids with id % poisonEvery === poisonEvery - 1 always throw (0: none). */
   poisonEvery?: number;
@@ -54,7 +67,6 @@ export interface WorkerConfig {
 
 const config = JSON.parse(process.env.WORKER_CONFIG ?? '{}') as WorkerConfig;
 const say = (line: string) => writeSync(1, `${line}\n`);
-const RABBIT_PATTERN = 'rel.item';
 
 let terminating = false;
 let startedAfterTerm = 0;
@@ -114,9 +126,38 @@ function workerModule(pattern: string, requestPattern?: string) {
 
 function createServer(): AckServer<InboundMessage> {
   const retry = { maxDeliveries: config.maxDeliveries ?? 5, backoff: { type: 'fixed' as const, initialDelayMs: config.backoffMs ?? 20, jitter: 0 } };
-  const common = { defaultPolicy: config.policy, concurrency: config.concurrency, retry, shutdownTimeoutMs: config.shutdownTimeoutMs ?? 10_000 };
-  if (config.transport === 'rabbitmq') {
-    return new RabbitAckServer({ ...common, urls: config.addresses, queue: config.queue, prefetch: config.prefetch, reconnect: { initialDelayMs: 100, maxDelayMs: 1000 } }) as unknown as AckServer<InboundMessage>;
+  const common = { defaultPolicy: config.policy, concurrency: config.concurrency, retry, shutdownTimeoutMs: config.shutdownTimeoutMs ?? 10_000, maxBodyBytes: config.maxBodyBytes };
+  const reconnect = { initialDelayMs: 100, maxDelayMs: 1000 };
+  const redeliverAfterMs = config.redeliverAfterMs ?? 3000;
+  switch (config.transport) {
+    case 'rabbitmq':
+      return new RabbitAckServer({ ...common, urls: config.addresses, queue: config.queue, prefetch: config.prefetch, reconnect }) as unknown as AckServer<InboundMessage>;
+    case 'nats':
+      return new NatsAckServer({
+        ...common,
+        servers: config.addresses,
+        connectionOptions: { maxReconnectAttempts: -1, reconnectTimeWait: 100 },
+        stream: natsStreamName(config.queue),
+        ensureStream: true,
+        ackWaitMs: redeliverAfterMs,
+        batchSize: config.natsWindow,
+        maxAckPending: config.natsWindow,
+      }) as unknown as AckServer<InboundMessage>;
+    case 'redis':
+      return new RedisAckServer({ ...common, connection: config.addresses[0], group: config.groupId!, minIdleMs: redeliverAfterMs, claimIntervalMs: 200, blockMs: 500, reconnect }) as unknown as AckServer<InboundMessage>;
+    case 'postgres':
+      return new PostgresAckServer({
+        ...common,
+        connection: { connectionString: config.addresses[0], max: 5 },
+        table: postgresTable(config.queue),
+        queue: POSTGRES_QUEUE,
+        createSchema: true,
+        leaseMs: redeliverAfterMs,
+        pollIntervalMs: 200,
+        reconnect,
+      }) as unknown as AckServer<InboundMessage>;
+    default:
+      break;
   }
   return new KafkaAckServer({
     ...common,
@@ -144,7 +185,7 @@ async function main(): Promise<void> {
   for (const name of ['connected', 'disconnected', 'reconnecting'] as const) server.on(name, () => say(`status ${name}`));
   server.on('error', () => undefined); // counted through the logger's lines
   const levels: LogLevel[] = ['error', 'warn', 'fatal'];
-  const app = await NestFactory.createMicroservice(workerModule(config.transport === 'rabbitmq' ? RABBIT_PATTERN : config.queue, config.requestPattern), {
+  const app = await NestFactory.createMicroservice(workerModule(config.pattern, config.requestPattern), {
     strategy: server,
     logger: levels,
     bufferLogs: false,
