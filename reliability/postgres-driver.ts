@@ -21,7 +21,7 @@ export class PostgresDriver implements Driver {
   private readonly pool: Pool;
 
   constructor(readonly addresses: string[]) {
-    this.pool = new Pool({ connectionString: addresses[0], max: 3 });
+    this.pool = new Pool({ connectionString: addresses[0], max: 10 });
     this.pool.on('error', () => undefined);
   }
 

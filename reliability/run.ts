@@ -6,6 +6,8 @@
 //   RELIABILITY_TRANSPORTS=kafka  only these transports (rabbitmq,kafka,nats,redis,postgres)
 //   RELIABILITY_ONLY=kill,bad     only these scenarios (kill term restart poison flaky bad cluster)
 //   RELIABILITY_MESSAGES, RELIABILITY_SEEDS   override the mode's sizes
+//   RELIABILITY_PARALLEL=N        runs of scenarios 1, 2, 4-6 at once per transport (default 5 on NATS, Redis,
+//                                 PostgreSQL, 1 on RabbitMQ; Kafka always 1)
 //   RELIABILITY_OUTPUT            where the table goes (docs/reliability.md)
 //   RELIABILITY_VERBOSE=1         worker stderr to the console
 //
@@ -139,6 +141,34 @@ function bootSingle(transport: string): Promise<true | Error> {
 
 type Record = (result: Result) => void;
 
+/**
+ * Runs of scenarios 1, 2, 4, 5, 6 at once on one transport: RELIABILITY_PARALLEL, else 5 on NATS, Redis
+ * and PostgreSQL and 1 on RabbitMQ; Kafka always 1 (its driver shares one producer that each run's
+ * clean-up replaces). Each run has its own stream, consumer (group) and worker process and is killed at
+ * its own seeded point: runs side by side stay independent kills, only the machine is busier.
+ */
+function parallelism(transport: Transport): number {
+  if (transport === 'kafka') return 1;
+  const asked = override('RELIABILITY_PARALLEL');
+  if (asked !== undefined) return Math.max(1, Math.floor(asked));
+  return transport === 'rabbitmq' ? 1 : 5;
+}
+
+/** Runs `jobs`, `parallel` at a time; the results in the jobs' order (the table's row order). */
+async function runJobs(jobs: Array<() => Promise<Result>>, parallel: number): Promise<Result[]> {
+  const results: Result[] = new Array(jobs.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < jobs.length) {
+      const index = next++;
+      results[index] = await jobs[index]();
+      if (parallel > 1) log(`  done ${results[index].transport} ${results[index].scenario} (${results[index].policy})`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, lane));
+  return results;
+}
+
 /** The driver of a transport's private single node. */
 function singleDriver(transport: Transport): Driver {
   switch (transport) {
@@ -164,13 +194,18 @@ async function singleNode(transport: string, record: Record, next?: string): Pro
   if (next) void bootSingle(next); // boots while this transport runs
   const driver = singleDriver(transport as Transport);
   try {
+    const jobs: Array<() => Promise<Result>> = [];
     for (let seed = 1; seed <= sizes.seeds; seed++) {
-      if (wanted('kill')) for (const policy of ACK_POLICY_NAMES as AckPolicy[]) record(await sigkill(driver, sizes, policy, seed));
-      if (wanted('term')) record(await sigterm(driver, sizes, seed));
-      if (wanted('flaky')) record(await flaky(driver, sizes, seed));
+      if (wanted('kill')) for (const policy of ACK_POLICY_NAMES as AckPolicy[]) jobs.push(() => sigkill(driver, sizes, policy, seed));
+      if (wanted('term')) jobs.push(() => sigterm(driver, sizes, seed));
+      if (wanted('flaky')) jobs.push(() => flaky(driver, sizes, seed));
     }
-    if (wanted('poison')) record(await poison(driver, sizes));
-    if (wanted('bad')) record(await badInput(driver, sizes));
+    if (wanted('poison')) jobs.push(() => poison(driver, sizes));
+    if (wanted('bad')) jobs.push(() => badInput(driver, sizes));
+    const parallel = parallelism(transport as Transport);
+    if (parallel > 1) log(`${transport}: ${jobs.length} runs, ${parallel} at a time (each its own stream, consumer and worker process)`);
+    for (const result of await runJobs(jobs, parallel)) record(result);
+    // Alone: it restarts the broker under every stream.
     if (wanted('restart')) record(await brokerRestart(driver, sizes, SINGLE));
   } finally {
     await driver.close();

@@ -58,7 +58,7 @@ export const RABBIT_PREFETCH = 20;
 const RABBIT_CONCURRENCY = 10;
 const KAFKA_CONCURRENCY = 3;
 export const KAFKA_COMMIT_EVERY = 50;
-/** NATS batchSize and maxAckPending: the server lets no more deliveries out unacked. */
+/** NATS maxAckPending: the server lets no more deliveries out unacked (the worker pulls half of it at once). */
 export const NATS_WINDOW = 20;
 /** Redis and PostgreSQL handler concurrency: entries read (XREADGROUP COUNT) / rows claimed at most the free slots. */
 export const SLOT_CONCURRENCY = 10;
@@ -190,7 +190,9 @@ class Run {
   /** Closes the running workers gracefully; then nothing may be left outstanding on the broker. */
   async finish(): Promise<DeadLetter[]> {
     for (const worker of this.workers) await terminate(worker);
-    await this.until(async () => (await this.driver.outstanding(this.stream, this.groupId)) === 0, 30_000, 'nothing outstanding on the broker (ready / uncommitted)');
+    let outstanding = -1;
+    const settled = await this.until(async () => (outstanding = await this.driver.outstanding(this.stream, this.groupId)) === 0, 30_000, 'nothing outstanding on the broker (ready / uncommitted)');
+    if (!settled) this.notes.push(`${outstanding} still outstanding on the broker after the last worker closed`);
     const letters = await this.driver.deadLetters(this.stream);
     this.check(this.tally.unhandled.length === 0, `unhandled errors in a worker: ${this.tally.unhandled.slice(0, 3).join(' | ')}`);
     return letters;

@@ -4,7 +4,7 @@
 // SIGKILL can never leave a settled message unreported.
 //
 //   ready                          listening
-//   ok <id> <deliveryCount>        handler finished (the message counts as processed)
+//   ok <id> <deliveryCount> [key]  handler finished (the message counts as processed); key with RELIABILITY_DEBUG=1
 //   fail <id> <deliveryCount>      handler threw on purpose (poison / flaky)
 //   bad <key> <deliveryCount>      handler saw a bad input (data that is not { id: number })
 //   status <name>                  connected | disconnected | reconnecting
@@ -49,7 +49,7 @@ export interface WorkerConfig {
   prefetch?: number;
   /** Kafka commitEveryN. */
   commitEveryN?: number;
-  /** NATS: batchSize and maxAckPending (deliveries out at once). */
+  /** NATS maxAckPending (deliveries out at once, unacked); batchSize is half of it. */
   natsWindow?: number;
   /** NATS ackWaitMs, Redis minIdleMs, PostgreSQL leaseMs: when an unsettled delivery of a dead consumer comes back. */
   redeliverAfterMs?: number;
@@ -93,7 +93,7 @@ async function handle(data: unknown, context: AckContext<InboundMessage>): Promi
       say(`fail ${id} ${n}`);
       throw new Error(poison ? 'poison message' : 'flaky failure');
     }
-    say(`ok ${id} ${n}`);
+    say(process.env.RELIABILITY_DEBUG ? `ok ${id} ${n} ${context.getMessage().key}` : `ok ${id} ${n}`);
     if (config.policy === 'MANUAL') await context.ack();
     return { id };
   } finally {
@@ -128,7 +128,7 @@ function createServer(): AckServer<InboundMessage> {
   const retry = { maxDeliveries: config.maxDeliveries ?? 5, backoff: { type: 'fixed' as const, initialDelayMs: config.backoffMs ?? 20, jitter: 0 } };
   const common = { defaultPolicy: config.policy, concurrency: config.concurrency, retry, shutdownTimeoutMs: config.shutdownTimeoutMs ?? 10_000, maxBodyBytes: config.maxBodyBytes };
   const reconnect = { initialDelayMs: 100, maxDelayMs: 1000 };
-  const redeliverAfterMs = config.redeliverAfterMs ?? 3000;
+  const redeliverAfterMs = config.redeliverAfterMs ?? 2000;
   switch (config.transport) {
     case 'rabbitmq':
       return new RabbitAckServer({ ...common, urls: config.addresses, queue: config.queue, prefetch: config.prefetch, reconnect }) as unknown as AckServer<InboundMessage>;
@@ -140,7 +140,9 @@ function createServer(): AckServer<InboundMessage> {
         stream: natsStreamName(config.queue),
         ensureStream: true,
         ackWaitMs: redeliverAfterMs,
-        batchSize: config.natsWindow,
+        // Pull half the window: with batchSize equal to maxAckPending, nats-server 2.9.10 was seen (3 of 5 kills) to
+        // hand one delivery of a killed consumer's window to the new one twice and leave another ack-pending for good.
+        batchSize: config.natsWindow ? config.natsWindow / 2 : undefined,
         maxAckPending: config.natsWindow,
       }) as unknown as AckServer<InboundMessage>;
     case 'redis':
@@ -215,6 +217,10 @@ async function main(): Promise<void> {
   });
   await app.listen();
   say('ready');
+  if (process.env.RELIABILITY_DEBUG && config.transport === 'postgres') {
+    const pool = (server as unknown as { pool: { totalCount: number; idleCount: number; waitingCount: number } }).pool;
+    setInterval(() => writeSync(2, `pool total ${pool.totalCount} idle ${pool.idleCount} waiting ${pool.waitingCount} status ${server.status ?? ''}\n`), 500).unref();
+  }
 }
 
 main().catch((error) => {
