@@ -379,7 +379,7 @@ single_start() {
   ! port_open 127.0.0.1 "$port" || die "port $port is taken (a node left running? scripts/cluster.sh $kind stop)"
   mkdir -p "$dir"
   if [[ "$kind" == postgres ]]; then
-    chown postgres:postgres "$dir"
+    [[ "$(id -u)" != 0 ]] || chown postgres:postgres "$dir"
     as_postgres "$(postgres_bin)/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 --locale=C >"$dir/initdb.log" 2>&1 ||
       { tail -n 20 "$dir/initdb.log" >&2; die "initdb failed"; }
   fi
