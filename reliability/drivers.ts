@@ -1,20 +1,30 @@
-// What the harness does on a broker itself, with the broker's own driver (amqplib, kafkajs), never
-// with our client: create the stream, put messages on it (good or bad), read the dead letters and
-// what is still outstanding, delete everything.
+// What the harness does on a broker itself, with the broker's own driver (amqplib, kafkajs; NATS,
+// Redis and PostgreSQL in their own files), never with our client: create the stream, put messages
+// on it (good or bad), read the dead letters and what is still outstanding, delete everything.
 import { connect, type ChannelModel, type ConfirmChannel, type Options } from 'amqplib';
 import { Kafka, logLevel, type Admin, type IHeaders, type Producer } from 'kafkajs';
 import { DeadLetterHeaders } from '../lib/core';
+import { waitForTopicLeaders } from '../lib/kafka/topic-leaders';
+
+/** The transports the harness runs. */
+export type Transport = 'rabbitmq' | 'kafka' | 'nats' | 'redis' | 'postgres';
 
 /** One message put on the broker by the harness. */
 export interface RawMessage {
   body: Buffer | null;
   headers?: Record<string, string>;
-  /** RabbitMQ reply address. */
+  /** Reply address (RabbitMQ property, NATS header, Redis field, PostgreSQL column). */
   replyTo?: string;
-  /** RabbitMQ only: publish with these AMQP properties' correlation id. */
+  /** RabbitMQ, Redis, PostgreSQL: the correlation id that goes with `replyTo`. */
   correlationId?: string;
-  /** Kafka only: another topic than the stream's (an unknown pattern). */
+  /** Kafka topic, NATS subject or Redis stream other than the stream's (an unknown pattern, a request). */
   topic?: string;
+  /** Redis only: the entry's fields exactly (a missing body field, headers that are not JSON). */
+  fields?: Record<string, Buffer | string>;
+  /** PostgreSQL only: the row's pattern column (null: none). @defaultValue the handler's pattern */
+  rowPattern?: string | null;
+  /** PostgreSQL only: the row's headers column as this JSON (a non-object, values that are not strings). */
+  rowHeaders?: unknown;
 }
 
 export interface DeadLetter {
@@ -26,7 +36,7 @@ export interface DeadLetter {
 }
 
 export interface Driver {
-  readonly transport: 'rabbitmq' | 'kafka';
+  readonly transport: Transport;
   /** Addresses the workers get (all nodes of a cluster). */
   readonly addresses: string[];
   /** Creates what must exist before a worker starts (Kafka topics); RabbitMQ's server declares its own queue. */
@@ -36,16 +46,20 @@ export interface Driver {
   /** Messages not settled yet: ready+unacked on RabbitMQ (needs no consumer), uncommitted on Kafka. */
   outstanding(stream: string, groupId?: string): Promise<number>;
   deadLetters(stream: string): Promise<DeadLetter[]>;
+  /** The worker's item handler pattern for `stream`, and where `stream` lives for the worker (queue, topic, stream, table). */
+  pattern(stream: string): string;
+  /** Good items `{ id }` as the transport's clients write them, for the item handler on `stream`. */
+  items(stream: string, ids: number[]): RawMessage[];
   cleanup(stream: string, groupId?: string, extra?: string[]): Promise<void>;
   close(): Promise<void>;
 }
 
 /** `{ pattern, data }` as Nest's clients write it (RabbitMQ); the data alone on Kafka. */
-export function itemMessages(transport: 'rabbitmq' | 'kafka', ids: number[]): RawMessage[] {
+export function itemMessages(transport: Transport, ids: number[]): RawMessage[] {
   return ids.map((id) => ({ body: Buffer.from(JSON.stringify(transport === 'rabbitmq' ? { pattern: 'rel.item', data: { id } } : { id })) }));
 }
 
-function header(value: unknown): string | undefined {
+export function header(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   return Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
 }
@@ -57,6 +71,14 @@ export class RabbitDriver implements Driver {
   private next = 0;
 
   constructor(readonly addresses: string[]) {}
+
+  pattern(): string {
+    return 'rel.item';
+  }
+
+  items(_stream: string, ids: number[]): RawMessage[] {
+    return itemMessages(this.transport, ids);
+  }
 
   /** A connection to the first node that answers, starting after the last one that failed. */
   private async connection(): Promise<ChannelModel> {
@@ -168,6 +190,14 @@ export class KafkaDriver implements Driver {
     this.kafka = new Kafka({ brokers: addresses, clientId: 'nestjs-ack-reliability', logLevel: logLevel.NOTHING, retry: { retries: 20, initialRetryTime: 200, maxRetryTime: 2000 } });
   }
 
+  pattern(topic: string): string {
+    return topic;
+  }
+
+  items(_topic: string, ids: number[]): RawMessage[] {
+    return itemMessages(this.transport, ids);
+  }
+
   private getAdmin(): Promise<Admin> {
     if (!this.admin) {
       const admin = this.kafka.admin();
@@ -192,17 +222,7 @@ export class KafkaDriver implements Driver {
       waitForLeaders: false,
       topics: topics.map((t) => (replicaAssignment ? { topic: t, replicaAssignment } : { topic: t, numPartitions: partitions })),
     });
-    // createTopics' waitForLeaders asks one broker; wait until the metadata answers for every topic with leaders.
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const ok = await admin
-        .fetchTopicMetadata({ topics })
-        .then((meta) => meta.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)))
-        .catch(() => false);
-      if (ok) return;
-      if (Date.now() > deadline) throw new Error(`topics ${topics.join(', ')} have no leaders after 30 s`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitForTopicLeaders(admin, topics);
   }
 
   async publish(topic: string, messages: RawMessage[]): Promise<void> {

@@ -4,7 +4,7 @@
 // SIGKILL can never leave a settled message unreported.
 //
 //   ready                          listening
-//   ok <id> <deliveryCount>        handler finished (the message counts as processed)
+//   ok <id> <deliveryCount> [key]  handler finished (the message counts as processed); key with RELIABILITY_DEBUG=1
 //   fail <id> <deliveryCount>      handler threw on purpose (poison / flaky)
 //   bad <key> <deliveryCount>      handler saw a bad input (data that is not { id: number })
 //   status <name>                  connected | disconnected | reconnecting
@@ -21,16 +21,24 @@ import { logLevel } from 'kafkajs';
 import type { AckContext, AckPolicy, AckServer, InboundMessage } from '../lib/core';
 import { KafkaAckServer } from '../lib/kafka';
 import { AckModule } from '../lib/module';
+import { NatsAckServer } from '../lib/nats';
+import { PostgresAckServer } from '../lib/postgres';
 import { RabbitAckServer } from '../lib/rabbitmq';
+import { RedisAckServer } from '../lib/redis';
+import type { Transport } from './drivers';
+import { natsStreamName } from './nats-driver';
+import { POSTGRES_QUEUE, postgresTable } from './postgres-driver';
 import { chance } from './seeded';
 
 export interface WorkerConfig {
-  transport: 'rabbitmq' | 'kafka';
-  /** RabbitMQ URLs or Kafka brokers. */
+  transport: Transport;
+  /** RabbitMQ URLs, Kafka brokers, NATS servers; Redis and PostgreSQL: one URL. */
   addresses: string[];
-  /** RabbitMQ queue, or Kafka topic (the handler's pattern on Kafka). */
+  /** The harness's stream name: RabbitMQ queue, Kafka topic, Redis stream; NATS stream and PostgreSQL table are made of it. */
   queue: string;
-  /** Kafka: group id; topics subscribed without a handler (their records are `no-handler`). */
+  /** The item handler's pattern (`@EventPattern`). */
+  pattern: string;
+  /** Kafka, Redis: group id. Kafka: topics subscribed without a handler (their records are `no-handler`). */
   groupId?: string;
   extraTopics?: string[];
   /** Pattern of a request handler (`@MessagePattern`), besides the event handler; none when absent. */
@@ -43,6 +51,11 @@ export interface WorkerConfig {
   commitEveryN?: number;
   /** Kafka maxUncommittedPerPartition (the SIGKILL window per partition). */
   maxUncommittedPerPartition?: number;
+  /** NATS maxAckPending (deliveries out at once, unacked); batchSize is half of it. */
+  natsWindow?: number;
+  /** NATS ackWaitMs, Redis minIdleMs, PostgreSQL leaseMs: when an unsettled delivery of a dead consumer comes back. */
+  redeliverAfterMs?: number;
+  maxBodyBytes?: number;
   handlerDelayMs: number;
   /** Ids with id % poisonEvery === poisonEvery - 1 always throw (0: none). */
   poisonEvery?: number;
@@ -56,7 +69,6 @@ export interface WorkerConfig {
 
 const config = JSON.parse(process.env.WORKER_CONFIG ?? '{}') as WorkerConfig;
 const say = (line: string) => writeSync(1, `${line}\n`);
-const RABBIT_PATTERN = 'rel.item';
 
 let terminating = false;
 let startedAfterTerm = 0;
@@ -83,7 +95,7 @@ async function handle(data: unknown, context: AckContext<InboundMessage>): Promi
       say(`fail ${id} ${n}`);
       throw new Error(poison ? 'poison message' : 'flaky failure');
     }
-    say(`ok ${id} ${n}`);
+    say(process.env.RELIABILITY_DEBUG ? `ok ${id} ${n} ${context.getMessage().key}` : `ok ${id} ${n}`);
     if (config.policy === 'MANUAL') await context.ack();
     return { id };
   } finally {
@@ -116,9 +128,40 @@ function workerModule(pattern: string, requestPattern?: string) {
 
 function createServer(): AckServer<InboundMessage> {
   const retry = { maxDeliveries: config.maxDeliveries ?? 5, backoff: { type: 'fixed' as const, initialDelayMs: config.backoffMs ?? 20, jitter: 0 } };
-  const common = { defaultPolicy: config.policy, concurrency: config.concurrency, retry, shutdownTimeoutMs: config.shutdownTimeoutMs ?? 10_000 };
-  if (config.transport === 'rabbitmq') {
-    return new RabbitAckServer({ ...common, urls: config.addresses, queue: config.queue, prefetch: config.prefetch, reconnect: { initialDelayMs: 100, maxDelayMs: 1000 } }) as unknown as AckServer<InboundMessage>;
+  const common = { defaultPolicy: config.policy, concurrency: config.concurrency, retry, shutdownTimeoutMs: config.shutdownTimeoutMs ?? 10_000, maxBodyBytes: config.maxBodyBytes };
+  const reconnect = { initialDelayMs: 100, maxDelayMs: 1000 };
+  const redeliverAfterMs = config.redeliverAfterMs ?? 2000;
+  switch (config.transport) {
+    case 'rabbitmq':
+      return new RabbitAckServer({ ...common, urls: config.addresses, queue: config.queue, prefetch: config.prefetch, reconnect }) as unknown as AckServer<InboundMessage>;
+    case 'nats':
+      return new NatsAckServer({
+        ...common,
+        servers: config.addresses,
+        connectionOptions: { maxReconnectAttempts: -1, reconnectTimeWait: 100 },
+        stream: natsStreamName(config.queue),
+        ensureStream: true,
+        ackWaitMs: redeliverAfterMs,
+        // Pull half the window: with batchSize equal to maxAckPending, nats-server 2.9.10 was seen (3 of 5 kills) to
+        // hand one delivery of a killed consumer's window to the new one twice and leave another ack-pending for good.
+        batchSize: config.natsWindow ? config.natsWindow / 2 : undefined,
+        maxAckPending: config.natsWindow,
+      }) as unknown as AckServer<InboundMessage>;
+    case 'redis':
+      return new RedisAckServer({ ...common, connection: config.addresses[0], group: config.groupId!, minIdleMs: redeliverAfterMs, claimIntervalMs: 200, blockMs: 500, reconnect }) as unknown as AckServer<InboundMessage>;
+    case 'postgres':
+      return new PostgresAckServer({
+        ...common,
+        connection: { connectionString: config.addresses[0], max: 5 },
+        table: postgresTable(config.queue),
+        queue: POSTGRES_QUEUE,
+        createSchema: true,
+        leaseMs: redeliverAfterMs,
+        pollIntervalMs: 200,
+        reconnect,
+      }) as unknown as AckServer<InboundMessage>;
+    default:
+      break;
   }
   return new KafkaAckServer({
     ...common,
@@ -147,7 +190,7 @@ async function main(): Promise<void> {
   for (const name of ['connected', 'disconnected', 'reconnecting'] as const) server.on(name, () => say(`status ${name}`));
   server.on('error', () => undefined); // counted through the logger's lines
   const levels: LogLevel[] = ['error', 'warn', 'fatal'];
-  const app = await NestFactory.createMicroservice(workerModule(config.transport === 'rabbitmq' ? RABBIT_PATTERN : config.queue, config.requestPattern), {
+  const app = await NestFactory.createMicroservice(workerModule(config.pattern, config.requestPattern), {
     strategy: server,
     logger: levels,
     bufferLogs: false,
@@ -177,6 +220,10 @@ async function main(): Promise<void> {
   });
   await app.listen();
   say('ready');
+  if (process.env.RELIABILITY_DEBUG && config.transport === 'postgres') {
+    const pool = (server as unknown as { pool: { totalCount: number; idleCount: number; waitingCount: number } }).pool;
+    setInterval(() => writeSync(2, `pool total ${pool.totalCount} idle ${pool.idleCount} waiting ${pool.waitingCount} status ${server.status ?? ''}\n`), 500).unref();
+  }
 }
 
 main().catch((error) => {

@@ -8,7 +8,7 @@ import type { WorkerConfig } from './worker';
 export class Tally {
   /** Successful handler runs per id (more than 1: a duplicate). */
   readonly ok = new Map<number, number>();
-  /** Per id: "<pid>:<delivery count>" of each successful run (to explain duplicates). */
+  /** Per id: "<pid>:<delivery count>[@<message key>]" of each successful run (to explain duplicates). */
   readonly runs = new Map<number, string[]>();
   /** Called after each handler run with the total so far (precise kill points). */
   onHandled?: (handled: number) => void;
@@ -111,7 +111,7 @@ export function startWorker(config: WorkerConfig, tally: Tally): Worker {
         tally.maxDelivery.set(id, Math.max(tally.maxDelivery.get(id) ?? 0, Number(b)));
         if (kind === 'ok') {
           const runs = tally.runs.get(id) ?? [];
-          runs.push(`${child.pid}:${b}`);
+          runs.push(`${child.pid}:${b}${c ? `@${c}` : ''}`);
           tally.runs.set(id, runs);
         }
         tally.handled++;

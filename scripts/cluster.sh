@@ -12,6 +12,10 @@
 #   scripts/cluster.sh rabbitmq stop        stop every node, delete the folder
 #   scripts/cluster.sh kafka start N        N KRaft brokers (broker+controller each), one cluster
 #   scripts/cluster.sh kafka kill I | revive I | restart I | pid I | stop
+#   scripts/cluster.sh nats|redis|postgres start 1 | restart 1 | kill 1 | revive 1 | pid 1 | stop
+#                                           one private node each (nats-server -js with its own store
+#                                           folder, redis-server with an append-only file, a PostgreSQL
+#                                           15 instance of its own initdb); no cluster of these
 #
 # Every default port is below Linux's ephemeral range (32768+): a client's outgoing connection can
 # never hold one of them when a node starts or comes back.
@@ -23,6 +27,10 @@
 #   RABBIT_PORT_BASE    AMQP port of node 1; node I uses base+I-1  (5781); Erlang distribution
 #                       ports are base+20000
 #   KAFKA_PORT_BASE     client port of broker 1; broker I uses base+I-1 (19592); controllers +100
+#   NATS_PORT_BASE      client port of the private nats-server      (14791)
+#   REDIS_PORT_BASE     port of the private redis-server             (16791)
+#   POSTGRES_PORT_BASE  port of the private PostgreSQL               (15791); user postgres, trust
+#   POSTGRES_BIN        PostgreSQL's programs                        (newest /usr/lib/postgresql/*/bin)
 #   KAFKA_VERSION, KAFKA_CACHE_DIR   as scripts/kafka.sh (the jars come from there)
 #   KAFKA_HEAP_OPTS     JVM heap per broker                        (-Xmx384m)
 #   START_TIMEOUT       seconds per node start                     (120)
@@ -37,6 +45,9 @@ KAFKA_PORT_BASE="${KAFKA_PORT_BASE:-19592}"
 KAFKA_VERSION="${KAFKA_VERSION:-4.4.0}"
 KAFKA_CACHE_DIR="${KAFKA_CACHE_DIR:-${HOME:?}/.cache/nestjs-ack}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xmx384m}"
+NATS_PORT_BASE="${NATS_PORT_BASE:-14791}"
+REDIS_PORT_BASE="${REDIS_PORT_BASE:-16791}"
+POSTGRES_PORT_BASE="${POSTGRES_PORT_BASE:-15791}"
 START_TIMEOUT="${START_TIMEOUT:-120}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
@@ -289,6 +300,152 @@ kafka_stop() {
   log "Kafka: stopped, $KDIR removed"
 }
 
+# ---------------------------------------------------------------- NATS, Redis, PostgreSQL ----
+# One private node each, for scenarios 1-6 (their broker restarts): a process of our own started
+# from our folder, its pid in "$dir/pid". `restart` is a clean stop (SIGTERM / pg_ctl stop -m fast)
+# and a start on the same data; `kill` a SIGKILL, `revive` a start after it.
+single_dir() { echo "$CLUSTER_DIR/$1"; }
+single_port() {
+  case "$1" in nats) echo "$NATS_PORT_BASE" ;; redis) echo "$REDIS_PORT_BASE" ;; postgres) echo "$POSTGRES_PORT_BASE" ;; esac
+}
+postgres_bin() {
+  if [[ -n "${POSTGRES_BIN:-}" ]]; then echo "$POSTGRES_BIN"; return; fi
+  local found
+  found="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  [[ -x "$found/pg_ctl" ]] || die "no PostgreSQL programs under /usr/lib/postgresql/*/bin (apt-get install postgresql)"
+  echo "$found"
+}
+as_postgres() { if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# The node's pid, only when that process is still the one we started (its command line names our
+# folder; redis-server's shows only its address, with our port).
+single_pid() {
+  local dir pid mark
+  dir="$(single_dir "$1")"
+  mark="$dir"
+  [[ "$1" == redis ]] && mark="127.0.0.1:$(single_port redis)"
+  pid="$(head -n 1 "$dir/pid" 2>/dev/null || true)"
+  [[ "$pid" =~ ^[0-9]+$ ]] && { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | grep -q -- "$mark" && echo "$pid"
+}
+
+single_launch() {
+  local kind="$1" dir port
+  dir="$(single_dir "$1")" port="$(single_port "$1")"
+  case "$kind" in
+    nats)
+      command -v nats-server >/dev/null || die "nats-server is not installed"
+      setsid nohup nats-server -a 127.0.0.1 -p "$port" -js -sd "$dir/store" -l "$dir/nats.log" </dev/null >/dev/null 2>&1 &
+      echo $! >"$dir/pid"
+      ;;
+    redis)
+      command -v redis-server >/dev/null || die "redis-server is not installed"
+      # The append-only file keeps the streams across a restart (a clean stop writes it out).
+      redis-server --bind 127.0.0.1 --port "$port" --dir "$dir" --appendonly yes --appendfsync everysec --save "" \
+        --daemonize yes --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" >/dev/null
+      local deadline=$((SECONDS + 10))
+      until [[ -s "$dir/redis.pid" ]]; do ((SECONDS < deadline)) || die "redis-server wrote no pid file"; sleep 0.1; done
+      cp "$dir/redis.pid" "$dir/pid"
+      ;;
+    postgres)
+      as_postgres "$(postgres_bin)/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -s -o "-c port=$port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+      local deadline=$((SECONDS + 10))
+      until [[ -s "$dir/data/postmaster.pid" ]]; do ((SECONDS < deadline)) || die "postgres wrote no pid file"; sleep 0.1; done
+      head -n 1 "$dir/data/postmaster.pid" >"$dir/pid"
+      ;;
+  esac
+}
+
+single_await() {
+  local kind="$1" port deadline=$((SECONDS + START_TIMEOUT))
+  port="$(single_port "$1")"
+  until port_open 127.0.0.1 "$port"; do
+    ((SECONDS < deadline)) || die "$kind does not listen on $port (log in $(single_dir "$kind"))"
+    [[ -n "$(single_pid "$kind")" ]] || die "$kind exited during start (log in $(single_dir "$kind"))"
+    sleep 0.1
+  done
+  if [[ "$kind" == postgres ]]; then
+    until as_postgres "$(postgres_bin)/pg_isready" -q -h 127.0.0.1 -p "$port"; do
+      ((SECONDS < deadline)) || die "postgres on $port does not accept connections"
+      sleep 0.1
+    done
+  fi
+}
+
+single_start() {
+  local kind="$1" n="$2" dir port t0=$SECONDS
+  [[ "$n" == 1 ]] || die "$kind start N: only a single node (N = 1)"
+  dir="$(single_dir "$kind")" port="$(single_port "$kind")"
+  [[ ! -d "$dir" ]] || { log "$kind: a node of this name was left running: stopping it first"; single_stop "$kind"; }
+  ! port_open 127.0.0.1 "$port" || die "port $port is taken (a node left running? scripts/cluster.sh $kind stop)"
+  mkdir -p "$dir"
+  if [[ "$kind" == postgres ]]; then
+    [[ "$(id -u)" != 0 ]] || chown postgres:postgres "$dir"
+    as_postgres "$(postgres_bin)/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 --locale=C >"$dir/initdb.log" 2>&1 ||
+      { tail -n 20 "$dir/initdb.log" >&2; die "initdb failed"; }
+  fi
+  single_launch "$kind"
+  single_await "$kind"
+  log "$kind: private node up on port $port in $((SECONDS - t0)) s"
+}
+
+single_halt() {
+  local kind="$1" signal="$2" pid dir
+  dir="$(single_dir "$kind")"
+  pid="$(single_pid "$kind")" || die "$kind: the private node is not running"
+  # PostgreSQL's children (by their ids) may outlive a SIGKILLed postmaster for a moment, and it
+  # refuses to start again while they hold the data: they go too.
+  local children=""
+  [[ "$kind" == postgres ]] && children="$(pgrep -P "$pid" | tr '\n' ' ')"
+  if [[ "$kind" == postgres && "$signal" == TERM ]]; then
+    as_postgres "$(postgres_bin)/pg_ctl" -D "$dir/data" -m fast -s -w stop >/dev/null || kill -KILL "$pid"
+  else
+    kill "-$signal" "$pid"
+  fi
+  local deadline=$((SECONDS + 60))
+  while kill -0 "$pid" 2>/dev/null; do
+    ((SECONDS < deadline)) || { kill -KILL "$pid" 2>/dev/null || true; }
+    sleep 0.05
+  done
+  reap $children
+}
+
+# SIGKILL to these pids, and wait until they are gone.
+reap() {
+  local child
+  for child in "$@"; do kill -KILL "$child" 2>/dev/null || true; done
+  for child in "$@"; do while kill -0 "$child" 2>/dev/null; do sleep 0.05; done; done
+}
+
+single_kill() {
+  single_halt "$1" KILL
+  log "$1: SIGKILL to the private node"
+}
+
+single_revive() {
+  single_launch "$1"
+  single_await "$1"
+  log "$1: private node back"
+}
+
+single_restart() {
+  single_halt "$1" TERM
+  single_revive "$1"
+}
+
+single_stop() {
+  local kind="$1" dir pid
+  dir="$(single_dir "$kind")"
+  [[ -d "$dir" ]] || return 0
+  if pid="$(single_pid "$kind")"; then
+    local children=""
+    [[ "$kind" == postgres ]] && children="$(pgrep -P "$pid" | tr '\n' ' ')"
+    # shellcheck disable=SC2086
+    reap "$pid" $children
+  fi
+  rm -rf "$dir"
+  log "$kind: stopped, $dir removed"
+}
+
 # ---------------------------------------------------------------- main ------------------------
 broker="${1:-}" command="${2:-}" arg="${3:-}"
 case "$broker:$command" in
@@ -305,6 +462,12 @@ case "$broker:$command" in
   kafka:restart) kafka_restart "$arg" ;;
   kafka:pid) cat "$KDIR/b$arg/pid" ;;
   kafka:stop) kafka_stop ;;
-  *) echo "usage: $0 rabbitmq start N|kill I|revive I|restart I|leader QUEUE|pid I|stop; $0 kafka start N|kill I|revive I|restart I|pid I|stop" >&2; exit 2 ;;
+  nats:start | redis:start | postgres:start) single_start "$broker" "${arg:-1}" ;;
+  nats:kill | redis:kill | postgres:kill) single_kill "$broker" ;;
+  nats:revive | redis:revive | postgres:revive) single_revive "$broker" ;;
+  nats:restart | redis:restart | postgres:restart) single_restart "$broker" ;;
+  nats:pid | redis:pid | postgres:pid) single_pid "$broker" ;;
+  nats:stop | redis:stop | postgres:stop) single_stop "$broker" ;;
+  *) echo "usage: $0 rabbitmq start N|kill I|revive I|restart I|leader QUEUE|pid I|stop; $0 kafka start N|kill I|revive I|restart I|pid I|stop; $0 nats|redis|postgres start 1|kill 1|revive 1|restart 1|pid 1|stop" >&2; exit 2 ;;
 esac
 if [[ "$command" == stop ]]; then rmdir "$CLUSTER_DIR" 2>/dev/null || true; fi

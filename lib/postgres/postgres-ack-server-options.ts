@@ -6,7 +6,9 @@ import type { ReconnectOptions } from '../core/reconnect';
 export interface PostgresConnectionOptions {
   /**
    * The database: a connection string, a `pg` pool config, or your own `pg.Pool`
-   * (used as is and never ended by nestjs-ack). Never logged with credentials.
+   * (used as is and never ended by nestjs-ack). Never logged with credentials. A pool made from a
+   * string or config gets `connectionTimeoutMillis: 5000` unless the config sets it (pg's default,
+   * none, lets a connection attempt to a restarting server hang for good).
    * @defaultValue `process.env.DATABASE_URL`, else `'postgres://postgres@127.0.0.1:5432/postgres'`
    */
   connection?: string | PoolConfig | Pool;

@@ -134,6 +134,8 @@ export class PostgresAckServer extends AckServer<PostgresMessage> {
     if (this.claimFailing) {
       this.claimFailing = false;
       this.logger.log('claiming works again');
+      // The database answers again: the LISTEN reconnect tries now instead of after its backoff.
+      this.listener?.retryNow();
     }
     // RETURNING has no order: deliver oldest first.
     return rows.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));

@@ -36,6 +36,11 @@ export class PostgresListener {
     this.hooks.connected();
   }
 
+  /** Cuts the wait before the next reconnect attempt short (the database is known to answer again). */
+  retryNow(): void {
+    this.reconnecting?.wake();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.reconnecting?.wake();

@@ -31,12 +31,19 @@ export interface PostgresServerSettings extends PostgresConnectionSettings {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,50}$/;
 
+/**
+ * `connectionTimeoutMillis` of a pool nestjs-ack makes, unless its config sets one. pg's default (none)
+ * lets a connection attempt that reaches a restarting server hang for good: seen taking the LISTEN
+ * reconnect with it, so the server stayed `reconnecting` while claiming already worked again.
+ */
+export const CONNECT_TIMEOUT_MS = 5000;
+
 export function resolveConnectionSettings(options: PostgresConnectionOptions | undefined): PostgresConnectionSettings {
   const raw = options?.connection ?? process.env.DATABASE_URL ?? DEFAULT_POSTGRES_URL;
   let connection: PostgresConnectionSettings['connection'];
   if (isPool(raw)) connection = { pool: raw };
-  else if (typeof raw === 'string' && raw.length > 0) connection = { config: { connectionString: raw } };
-  else if (typeof raw === 'object' && raw !== null) connection = { config: raw as PoolConfig };
+  else if (typeof raw === 'string' && raw.length > 0) connection = { config: { connectionString: raw, connectionTimeoutMillis: CONNECT_TIMEOUT_MS } };
+  else if (typeof raw === 'object' && raw !== null) connection = { config: { connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ...(raw as PoolConfig) } };
   else throw new InvalidOptionError('connection', typeof raw, 'a connection string, a pg PoolConfig or a pg.Pool');
   const schema = identifier('schema', options?.schema ?? 'public');
   const table = identifier('table', options?.table ?? DEFAULT_TABLE);

@@ -13,7 +13,7 @@ describe('PostgresAckServer options', () => {
     delete process.env.DATABASE_URL;
     try {
       const settings = resolvePostgresSettings({}, 10);
-      assert.deepEqual(settings.connection, { config: { connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' } });
+      assert.deepEqual(settings.connection, { config: { connectionString: 'postgres://postgres@127.0.0.1:5432/postgres', connectionTimeoutMillis: 5000 } });
       assert.deepEqual(settings.name, { schema: 'public', table: 'nestjs_ack_messages' });
       assert.equal(settings.queue, 'default');
       assert.equal(settings.createSchema, false);
@@ -27,6 +27,11 @@ describe('PostgresAckServer options', () => {
     } finally {
       if (previous !== undefined) process.env.DATABASE_URL = previous;
     }
+  });
+
+  it('gives a pool config a connection timeout unless it sets its own', () => {
+    assert.deepEqual(resolvePostgresSettings({ connection: { host: 'db', max: 3 } }, 1).connection, { config: { host: 'db', max: 3, connectionTimeoutMillis: 5000 } });
+    assert.deepEqual(resolvePostgresSettings({ connection: { host: 'db', connectionTimeoutMillis: 0 } }, 1).connection, { config: { host: 'db', connectionTimeoutMillis: 0 } });
   });
 
   it('takes the user\'s own pool as is', () => {
