@@ -99,6 +99,8 @@ export function runTracingSuite(adapter: ConformanceAdapter, system: string): vo
             assert.equal(consumer.attributes[MessagingAttributes.OPERATION_TYPE], 'process');
             assert.ok(String(consumer.attributes[MessagingAttributes.DESTINATION] ?? '').length > 0, 'messaging.destination.name');
             assert.equal(consumer.name, `process ${String(consumer.attributes[MessagingAttributes.DESTINATION])}`);
+            if (system === 'kafka') assert.equal(typeof consumer.attributes[MessagingAttributes.KAFKA_OFFSET], 'number', 'messaging.kafka.offset');
+            else assert.ok(consumer.attributes[MessagingAttributes.MESSAGE_ID], 'messaging.message.id');
           }
         }
         assert.equal(deadLetters[0].headers.traceparent, traceparentOf(producersOf(otel, failing)[0]), 'the dead letter kept the trace context header');
