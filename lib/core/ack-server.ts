@@ -226,6 +226,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
       return;
     }
     const error = originalError(failure, context.thrownError);
+    delivery.observation?.failed(error);
     const { errorName, errorMessage } = describeError(error);
     this.logger.error(`${where} failed: ${errorName}: ${errorMessage}`);
     const onFailure = settlementOnFailure(policy, error);

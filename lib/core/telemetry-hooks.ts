@@ -19,6 +19,8 @@ export interface DeliveryInfo {
 export interface DeliveryObservation {
   /** Runs the delivery's processing (decode, handler, policy) inside the observer's context, e.g. with its span active. */
   run<T>(work: () => Promise<T>): Promise<T>;
+  /** The handler failed with `error` (the error as thrown; not called for control exceptions such as `NackMessage`). */
+  failed(error: unknown): void;
   /** The settlement was carried out on the broker (at most once per delivery). */
   settled(event: SettlementEvent): void;
   /** Processing ended; `event` is undefined when it failed unexpectedly (reported as an `error` event). */

@@ -30,6 +30,9 @@ export class DeliveryTelemetry implements DeliveryObserver {
 
 class ObservedDelivery implements DeliveryObservation {
   private settlementEvent?: SettlementEvent;
+  private ended = false;
+  /** Set when the handler failed (a control exception is no failure). */
+  private failure?: { error: unknown };
 
   constructor(
     private readonly span: Span | undefined,
@@ -42,18 +45,26 @@ class ObservedDelivery implements DeliveryObservation {
     return context.with(this.active, work);
   }
 
+  failed(error: unknown): void {
+    this.failure = { error };
+  }
+
   settled(event: SettlementEvent): void {
-    this.settlementEvent = event;
     const outcome = settlementAttributes(event.settlement);
-    this.span?.setAttributes(outcome);
+    // A MANUAL handler may settle after its processing ended: counted, but its span is closed already.
+    if (!this.ended) {
+      this.settlementEvent = event;
+      this.span?.setAttributes(outcome);
+    }
     this.metrics?.settled({ ...this.metricAttributes, [AckAttributes.PATTERN]: patternAttribute(event.pattern, event.settlement), ...outcome });
   }
 
   finished(event: HandledEvent | undefined): void {
+    this.ended = true;
     const settlement = this.settlementEvent?.settlement;
     const pattern = event ? patternAttribute(event.pattern, event.outcome === 'refused' ? settlement ?? { kind: 'reject', reason: 'no-handler' } : settlement) : undefined;
-    const failed = !event || event.outcome === 'failed';
-    const error = settlement && settlement.kind !== 'ack' ? settlement.error : undefined;
+    const failed = !event || this.failure !== undefined;
+    const error = this.failure?.error;
     if (this.metrics && event) {
       const attributes: Attributes = { ...this.metricAttributes, [AckAttributes.PATTERN]: pattern };
       if (settlement) Object.assign(attributes, settlementAttributes(settlement));

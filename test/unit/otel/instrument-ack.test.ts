@@ -4,10 +4,10 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, MessagePattern } from '@nestjs/microservices';
-import { SpanKind, trace } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { lastValueFrom } from 'rxjs';
-import { AckContext, AckModule, type SettlementEvent } from '../../../lib';
+import { AckContext, AckModule, AckPolicy, RejectMessage, type SettlementEvent } from '../../../lib';
 import { AckAttributes, AckMetricNames, instrumentAck, MessagingAttributes, type AckInstrumentation } from '../../../lib/otel';
 import { InMemoryAckClient, InMemoryAckServer, InMemoryBroker } from '../../../lib/testing';
 import { TestOtel } from '../../support/otel-sdk';
@@ -20,6 +20,18 @@ class OrdersController {
   @EventPattern<string>('order.created')
   created(@Ctx() ctx: AckContext): void {
     seenHeaders.push(ctx.getHeaders());
+  }
+
+  @EventPattern<string>('order.invalid')
+  @AckPolicy('NACK_ON_ERROR')
+  invalid(): void {
+    throw new RejectMessage({ reason: 'invalid-order' });
+  }
+
+  @EventPattern<string>('order.audit')
+  @AckPolicy('ACK')
+  audit(): void {
+    throw new RangeError('audit store down');
   }
 
   @MessagePattern('order.total')
@@ -116,6 +128,23 @@ describe('instrumentAck() on the in-memory transport', () => {
       assert.equal(consumer.attributes[AckAttributes.PATTERN], 'order.total');
       assert.ok(consumer.attributes[MessagingAttributes.CONVERSATION_ID], 'the request id as conversation id');
       assert.equal(consumer.attributes[AckAttributes.OUTCOME], 'ack');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('status ERROR only for a handler error, whatever the settlement: not for a control exception', async () => {
+    const app = await startApp();
+    try {
+      instrumentation = instrumentAck();
+      await lastValueFrom(app.client.emit('order.invalid', {}), { defaultValue: undefined });
+      await lastValueFrom(app.client.emit('order.audit', {}), { defaultValue: undefined });
+      await waitFor(() => otel.finishedSpans({ [MessagingAttributes.OPERATION_TYPE]: 'process' }).length === 2);
+      const [invalid] = otel.finishedSpans({ [AckAttributes.PATTERN]: 'order.invalid', [MessagingAttributes.OPERATION_TYPE]: 'process' });
+      assert.deepEqual([invalid.attributes[AckAttributes.OUTCOME], invalid.attributes[AckAttributes.REJECT_REASON], invalid.status.code], ['reject', 'invalid-order', SpanStatusCode.UNSET]);
+      const [audit] = otel.finishedSpans({ [AckAttributes.PATTERN]: 'order.audit', [MessagingAttributes.OPERATION_TYPE]: 'process' });
+      assert.deepEqual([audit.attributes[AckAttributes.OUTCOME], audit.attributes[MessagingAttributes.ERROR_TYPE], audit.status.code], ['ack', 'RangeError', SpanStatusCode.ERROR]);
+      assert.equal(audit.events[0]?.name, 'exception', 'the error recorded on the span');
     } finally {
       await app.close();
     }
