@@ -66,7 +66,7 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
       onError: (error) => this.reportError(error, 'offset commit failed (retried with the next commit)'),
     });
     this.fetchControl = new FetchControl(reportError);
-    // The way of a delivery, one file after the other (README "Following a delivery"):
+    // The way of a delivery, one file after the other (docs/kafka.md, "Following a delivery"):
     // onBatch -> PartitionAssignment -> PartitionWorker -> toKafkaMessage -> AckServer.handleMessage.
     this.partitions = new PartitionAssignment(this.fetchControl, this.coalescer, {
       handle: this.handleMessage.bind(this),

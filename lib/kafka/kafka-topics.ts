@@ -1,6 +1,7 @@
 import type { Admin } from 'kafkajs';
 import { ConfigResourceTypes } from 'kafkajs';
 import type { KafkaTopicCreation } from './kafka-topic-creation';
+import { waitForTopicLeaders } from './topic-leaders';
 
 /**
  * Room a dead-letter topic gets above its source's `max.message.bytes`: a dead
@@ -39,7 +40,7 @@ async function createMissing(admin: Admin, topics: string[], creation: Required<
   if (topics.length === 0) return;
   try {
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: topics.map((topic) => {
         const limit = maxBytes(topic);
         return {
@@ -54,6 +55,7 @@ async function createMissing(admin: Admin, topics: string[], creation: Required<
     // Another server of the group may have created them meanwhile.
     if (!/already exists/i.test((error as Error).message ?? '')) throw error;
   }
+  await waitForTopicLeaders(admin, topics);
 }
 
 /** Each topic's `max.message.bytes` (its own, or the broker's default it inherits). */

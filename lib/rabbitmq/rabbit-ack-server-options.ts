@@ -15,7 +15,7 @@ export interface RabbitAckServerOptions extends AckServerOptions {
   queue: string;
   /**
    * `quorum` (replicated, counts deliveries in `x-delivery-count`) or
-   * `classic` (delivery count carried in our own header, see README).
+   * `classic` (delivery count carried in our own header, see docs/rabbitmq.md).
    * @defaultValue 'quorum'
    */
   queueType?: 'quorum' | 'classic';

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { linkModules, repositoryRoot } from './project-links';
 
 // What a user gets from `npm install nestjs-ack`: the packed tarball (prepack builds it from a
 // clean dist), installed into a fresh project, compiled and run under every module resolution a
@@ -13,7 +14,7 @@ import { promisify } from 'node:util';
 // transport's subpath is covered by adding its `exports` entry.
 
 const run = promisify(execFile);
-const ROOT = repositoryRoot();
+const ROOT = repositoryRoot(__dirname);
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; exports: Record<string, unknown>; files: string[] };
 const SUBPATHS = Object.keys(pkg.exports).filter((key) => key !== '.' && key !== './package.json').map((key) => `${pkg.name}/${key.slice(2)}`);
 
@@ -120,10 +121,10 @@ describe('the packed package', { timeout: 240_000, concurrency: 4 }, () => {
     if (work && !process.env.KEEP_PACKAGING_DIR) rmSync(work, { recursive: true, force: true });
   });
 
-  it('ships the build, the license, the READMEs and nothing of the tests', () => {
-    const brokerReadmes = readdirSync(join(ROOT, 'lib')).map((dir) => `lib/${dir}/README.md`).filter((file) => existsSync(join(ROOT, file)));
-    assert.ok(brokerReadmes.includes('lib/rabbitmq/README.md') && brokerReadmes.includes('lib/kafka/README.md'));
-    for (const file of ['package.json', 'LICENSE', 'README.md', 'dist/index.js', 'dist/index.d.ts', ...brokerReadmes]) {
+  it('ships the build, the license, the README and docs/, and nothing of the tests', () => {
+    const docs = readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`);
+    assert.ok(docs.includes('docs/contract.md') && docs.includes('docs/rabbitmq.md') && docs.includes('docs/kafka.md'));
+    for (const file of ['package.json', 'LICENSE', 'README.md', 'dist/index.js', 'dist/index.d.ts', ...docs]) {
       assert.ok(files.includes(file), `${file} is in the package`);
     }
     for (const subpath of Object.keys(pkg.exports).filter((key) => key !== './package.json')) {
@@ -133,6 +134,20 @@ describe('the packed package', { timeout: 240_000, concurrency: 4 }, () => {
     }
     assert.deepEqual(files.filter((file) => /^(build|test|sample|bench|scripts)\/|\.test\.|\.ts$/.test(file) && !file.endsWith('.d.ts')), []);
     assert.match(readFileSync(join(work, 'node_modules/nestjs-ack/LICENSE'), 'utf8'), /^MIT License/);
+  });
+
+  it('ships every repository file that README.md and docs/ link to, and they link to nothing outside it', () => {
+    for (const page of ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)]) {
+      for (const [, target] of readFileSync(join(ROOT, page), 'utf8').matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+        if (/^[a-z]+:/.test(target)) continue; // https:, mailto:
+        const file = join(dirname(page), target).replace(/\\/g, '/');
+        assert.ok(!file.startsWith('..'), `${page} links to ${target}, outside the repository`);
+        // A page another branch adds is checked once it exists; a link into the repository must ship.
+        if (existsSync(join(ROOT, file))) {
+          assert.ok(files.includes(file), `${page} links to ${file}, which is not in the package`);
+        }
+      }
+    }
   });
 
   it('exports its package.json', () => {
@@ -177,30 +192,6 @@ describe('the packed package', { timeout: 240_000, concurrency: 4 }, () => {
     });
   }
 });
-
-/** Links every package of `source` not yet in `target` (the peers: Nest, rxjs, drivers, @types/node), except the one under test. */
-function linkModules(source: string, target: string): void {
-  for (const name of readdirSync(source)) {
-    if (name.startsWith('.') || name === pkg.name) continue;
-    if (name.startsWith('@')) {
-      mkdirSync(join(target, name), { recursive: true });
-      for (const scoped of readdirSync(join(source, name))) {
-        if (!existsSync(join(target, name, scoped))) symlinkSync(join(source, name, scoped), join(target, name, scoped), 'dir');
-      }
-    } else if (!existsSync(join(target, name))) {
-      symlinkSync(join(source, name), join(target, name), 'dir');
-    }
-  }
-}
-
-/** This repository (scripts/nest-majors.sh runs a copy of build/ from .nest-majors/<major>/). */
-function repositoryRoot(): string {
-  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'nestjs-ack') return dir;
-  }
-  throw new Error(`no nestjs-ack package.json above ${__dirname}`);
-}
 
 /** TypeScript 5, pinned by test/packaging/typescript-5's lockfile, installed once into .packaging/ (reused while the lockfile is unchanged). */
 async function installTypeScript5(): Promise<void> {

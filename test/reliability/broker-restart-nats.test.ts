@@ -8,6 +8,7 @@ import { Controller, Module } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
 import { AckModule } from '../../lib/module';
+import { brokerUrls } from '../support/broker-urls';
 import { startNatsApp, type NatsTestApp } from '../support/nats-app';
 import { consumerInfo, natsDeadLetters, outstandingOf } from '../support/nats-broker';
 import { uniqueName } from '../support/names';
@@ -46,11 +47,12 @@ class StreamController {
 @Module({ imports: [AckModule.forRoot()], controllers: [StreamController] })
 class StreamModule {}
 
-/** The pid of the one local nats-server (the test kills it by that id). */
+/** The pid of the nats-server listening on the tested port (other, private ones may run beside it). */
 async function natsServerPid(): Promise<number> {
-  const { stdout } = await run('pgrep', ['-x', 'nats-server']);
-  const pids = stdout.trim().split(/\s+/).filter(Boolean).map(Number);
-  assert.equal(pids.length, 1, `exactly one nats-server runs here (found ${pids.join(', ') || 'none'})`);
+  const port = new URL(brokerUrls.nats).port || '4222';
+  const { stdout } = await run('ss', ['-ltnpH', `sport = :${port}`]);
+  const pids = [...new Set([...stdout.matchAll(/"nats-server",pid=(\d+)/g)].map((match) => Number(match[1])))];
+  assert.equal(pids.length, 1, `exactly one nats-server listens on port ${port} (found ${pids.join(', ') || 'none'})`);
   return pids[0];
 }
 

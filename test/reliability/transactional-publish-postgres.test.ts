@@ -5,7 +5,7 @@ import { Controller, Module } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { endTestPool, testPool } from '../support/postgres-broker';
 import { startPostgresApp, type PostgresTestApp } from '../support/postgres-app';
-import { waitFor } from '../support/wait-for';
+import { waitFor, waitForEqual } from '../support/wait-for';
 
 const handled: string[] = [];
 
@@ -57,9 +57,11 @@ describe('PostgreSQL publish inside the caller\'s transaction', () => {
         await target.client.emitIn(held, 'outbox.order', { ref: 'still-open' });
         const committed = await inTransaction('committed', 'COMMIT');
         await waitFor(() => handled.includes('committed'), { message: 'the committed publish delivered' });
-        const { rows } = await db.query(`SELECT id::text, state FROM ${target.sql.messages} ORDER BY id`);
+        // The ack follows the handler's return: poll until the row is settled.
+        const stateOf = async (id: string) => (await db.query(`SELECT state FROM ${target.sql.messages} WHERE id = $1`, [id])).rows[0]?.state;
+        await waitForEqual(() => stateOf(committed), 'COMPLETED', { message: 'the committed row\'s state' });
+        const { rows } = await db.query(`SELECT id::text FROM ${target.sql.messages} ORDER BY id`);
         assert.deepEqual(rows.map((r) => r.id).includes(rolledBack), false, 'the rolled-back row does not exist');
-        assert.deepEqual(rows.find((r) => r.id === committed)?.state, 'COMPLETED');
         assert.ok(!handled.includes('still-open'), 'an open transaction\'s publish is not delivered');
         await held.query('ROLLBACK');
       } finally {
