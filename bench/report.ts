@@ -28,6 +28,25 @@ function throughputTable(rows: RowResult[], handler: HandlerKind): string[] {
   return lines;
 }
 
+/** The consumer process's CPU per message, no-op handler: what each contender itself costs, steady under other load. */
+function cpuTable(rows: RowResult[]): string[] {
+  const measured = rows.filter((row) => Object.values(row.throughput.noop ?? {}).some((t) => t?.cpuMicros));
+  if (measured.length === 0) return [];
+  const lines = [
+    '### CPU per message (this process, µs, no-op handler; lower is better)',
+    '',
+    '| no-op handler | raw | Nest | ours | ours + AckModule | raw / ours+M (share of raw\'s speed the CPU allows) | ours / ours+M (AckModule\'s cost) |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const row of measured) {
+    const t = row.throughput.noop!;
+    const c = (role: Role) => t[role]?.cpuMicros;
+    const cell = (role: Role) => (c(role) === undefined ? '—' : String(c(role)));
+    lines.push(`| ${row.title} | ${cell('raw')} | ${cell('nest')} | ${cell('ours')} | ${cell('ours+module')} | ${ratio(c('raw'), c('ours+module'))} | ${ratio(c('ours'), c('ours+module'))} |`);
+  }
+  return [...lines, ''];
+}
+
 function latencyTable(rows: RowResult[]): string[] {
   const cell = (row: RowResult, role: Role) => (row.latency[role] ? `${row.latency[role]!.p50} / ${row.latency[role]!.p99}` : '—');
   const lines = [
@@ -78,6 +97,7 @@ export function generatedSection(result: RunResult): string {
     if (!rows.some((row) => row.throughput[handler])) continue;
     lines.push(...throughputTable(rows, handler), '');
   }
+  lines.push(...cpuTable(rows));
   lines.push('### Latency at a fixed publish rate below saturation', '', ...latencyTable(rows), '');
   lines.push('### Memory', '', ...rssTable(rows), '');
   for (const extra of result.extra) {

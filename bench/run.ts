@@ -46,6 +46,14 @@ export interface Throughput {
   rounds: number[];
   median: number;
   messages: number;
+  /**
+   * CPU time this process spent per settled message (µs, user + system, first
+   * to last settlement), per round and median: the consumer's own cost, which
+   * other work on a loaded machine disturbs far less than wall time. Absent in
+   * results written before it was measured.
+   */
+  cpuMicrosRounds?: number[];
+  cpuMicros?: number;
 }
 
 export interface Latency {
@@ -93,14 +101,23 @@ function arg(name: string): string | undefined {
 
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-/** Drains a `messages` backlog with `role` and `work`: settled messages per second. */
-async function drain(bench: BrokerBench, role: Role, handler: HandlerKind, messages: number): Promise<number> {
+/** Drains a `messages` backlog with `role` and `work`: settled messages per second, and this process's CPU µs per message. */
+async function drain(bench: BrokerBench, role: Role, handler: HandlerKind, messages: number): Promise<{ perSecond: number; cpuMicros: number }> {
   const contender = bench.contenders.find((c) => c.role === role)!;
   const backlog = await bench.fill(messages);
   const meter = settleMeter(contender.label, messages);
-  const stop = await contender.start(backlog, WORK[handler], meter.tick);
+  let cpuAtFirst: NodeJS.CpuUsage | undefined;
+  let cpuAtLast: NodeJS.CpuUsage | undefined;
+  let settled = 0;
+  const tick = () => {
+    if (++settled === 1) cpuAtFirst = process.cpuUsage();
+    else if (settled === messages) cpuAtLast = process.cpuUsage(cpuAtFirst);
+    meter.tick();
+  };
+  const stop = await contender.start(backlog, WORK[handler], tick);
   try {
-    return (await withTimeout(meter.result, 180_000, `${bench.id} ${role} ${handler}`)).perSecond;
+    const { perSecond } = await withTimeout(meter.result, 180_000, `${bench.id} ${role} ${handler}`);
+    return { perSecond, cpuMicros: round((cpuAtLast!.user + cpuAtLast!.system) / (messages - 1), 1) };
   } finally {
     await stop();
   }
@@ -198,12 +215,14 @@ async function benchRow(bench: BrokerBench, mode: Mode, roles: Role[] | undefine
       // Rounds interleave the contenders, so a slow spell of the machine hits them all alike.
       for (let round = 0; round < mode.rounds; round++) {
         for (const c of contenders) {
-          const perSecond = await attempt(`${handler} ${c.role}`, () => drain(bench, c.role, handler, messages));
-          if (perSecond === undefined) continue;
-          const entry = (table[c.role] ??= { label: c.label, rounds: [], median: 0, messages });
-          entry.rounds.push(perSecond);
+          const drained = await attempt(`${handler} ${c.role}`, () => drain(bench, c.role, handler, messages));
+          if (drained === undefined) continue;
+          const entry = (table[c.role] ??= { label: c.label, rounds: [], median: 0, messages, cpuMicrosRounds: [], cpuMicros: 0 });
+          entry.rounds.push(drained.perSecond);
           entry.median = Math.round(median(entry.rounds));
-          log(`${bench.id} ${handler} round ${round + 1} ${c.label}: ${perSecond}/s`);
+          entry.cpuMicrosRounds!.push(drained.cpuMicros);
+          entry.cpuMicros = Math.round(median(entry.cpuMicrosRounds!) * 10) / 10;
+          log(`${bench.id} ${handler} round ${round + 1} ${c.label}: ${drained.perSecond}/s, ${drained.cpuMicros} µs CPU/msg`);
         }
       }
       await cleanup();

@@ -31,6 +31,14 @@ node -e '
       console.error(`peerDependencies ${name} "${pkg.peerDependencies[name]}" promises majors ${promised}, CI tests ${tested}`);
       process.exit(1);
     }
+  }
+  // The optional terminus peer: each pinned major brings the terminus it is tested with.
+  const major = (range) => range.replace(/^\D*/, "").split(".")[0];
+  const terminusTested = [...process.argv[1].split(" ").map((m) => major(require(`./scripts/nest-majors/${m}/package.json`).dependencies["@nestjs/terminus"] ?? "none")), major(pkg.devDependencies["@nestjs/terminus"])];
+  const terminusPromised = pkg.peerDependencies["@nestjs/terminus"].split("||").map((r) => major(r.trim()));
+  if (terminusPromised.sort().join() !== [...new Set(terminusTested)].sort().join()) {
+    console.error(`peerDependencies @nestjs/terminus "${pkg.peerDependencies["@nestjs/terminus"]}" promises majors ${terminusPromised}, CI tests ${terminusTested}`);
+    process.exit(1);
   }' "$MAJORS"
 
 npm run --silent build:test

@@ -19,7 +19,7 @@ export type Settler = (settlement: Settlement) => Promise<boolean>;
 export class AckContext<TMessage extends InboundMessage = InboundMessage> extends BaseRpcContext<[TMessage, string]> {
   /**
    * The handler's error as it was thrown, before exception filters replaced it
-   * (recorded by AckModule's interceptor), for logs and dead letters.
+   * (recorded by AckModule, see `recordThrownErrors`), for logs and dead letters.
    * @internal
    */
   thrownError?: unknown;

@@ -12,11 +12,11 @@ import { describeError } from './dead-letter-record';
 import { Delivery } from './delivery';
 import { DeliverySettler } from './delivery-settler';
 import { asError, RepliesNotSupportedError } from './errors';
-import { originalError, settlementOnFailure, settlementOnSuccess } from './handler-outcome';
+import { loggedByNestFilter, originalError, settlementOnFailure, settlementOnSuccess } from './handler-outcome';
 import type { InboundMessage } from './inbound-message';
 import { keepLease } from './lease-keeper';
 import { ACK_EXTRAS_KEY } from './metadata-keys';
-import { patternAsString, processingHooks } from './nest-compat';
+import { defaultStartHook, patternAsString, processingHooks } from './nest-compat';
 import { decodeJsonPacket, type PacketDecoder } from './packet-decoder';
 import { resolveRetry, type ResolvedRetry } from './retry';
 import { AckServerLifecycle } from './server-lifecycle';
@@ -58,6 +58,8 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
   private settlerInstance?: DeliverySettler<M>;
   /** `rabbitmq`, `kafka`, ...: what telemetry observers are told. */
   private readonly transportName: string;
+  /** Nest's own start hook (it only calls the work): while it is in place the hooks are skipped. */
+  private readonly nestStartHook = defaultStartHook(this);
 
   protected constructor(options: AckServerOptions, transportId: symbol) {
     super(transportId);
@@ -80,7 +82,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
   protected checkBeforeStart(): void {
     if (!isAckModuleActive()) {
       this.logger.warn(
-        'AckModule is not imported: control exceptions and policies still settle every message, but logs and dead letters ' +
+        'AckModule is not imported: control exceptions and policies still settle every message, but dead letters ' +
           'show Nest\'s "Internal server error" instead of the handler\'s own error. Import AckModule.forRoot() in the application module.',
       );
     }
@@ -99,11 +101,13 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
    */
   protected async handleMessage(message: M): Promise<void> {
     if (this.isClosing) return; // intake stopped: left unsettled, the broker redelivers it
-    await this.limiter.acquire();
-    if (this.isClosing) {
-      // close() began while this delivery waited for a slot: not started, left unsettled for redelivery.
-      this.limiter.release();
-      return;
+    if (!this.limiter.tryAcquire()) {
+      await this.limiter.acquire();
+      if (this.isClosing) {
+        // close() began while this delivery waited for a slot: not started, left unsettled for redelivery.
+        this.limiter.release();
+        return;
+      }
     }
     const startedAt = Date.now();
     const state = new SettleOnce();
@@ -162,7 +166,8 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
     let packet: IncomingRequest;
     try {
       if (message.body.length > this.settings.maxBodyBytes) throw new Error(`the body of ${message.body.length} bytes is over maxBodyBytes=${this.settings.maxBodyBytes}`);
-      packet = await this.decodePacket(message, this.deserializer);
+      const decoded = this.decodePacket(message, this.deserializer);
+      packet = decoded instanceof Promise ? await decoded : decoded;
     } catch (error) {
       const delivery = new Delivery(message, message.pattern ?? '', this.settings.retry, state, observation);
       await this.settler.settle(delivery, { kind: 'reject', reason: RejectReason.DESERIALIZATION, error });
@@ -227,8 +232,11 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
     }
     const error = originalError(failure, context.thrownError);
     delivery.observation?.failed(error);
-    const { errorName, errorMessage } = describeError(error);
-    this.logger.error(`${where} failed: ${errorName}: ${errorMessage}`);
+    // One log line per failure: Nest's default filter logged it already (with its stack) unless a filter took it.
+    if (!loggedByNestFilter(failure, context.thrownError)) {
+      const { errorName, errorMessage } = describeError(error);
+      this.logger.error(`${where} failed: ${errorName}: ${errorMessage}`, error instanceof Error ? error.stack : undefined);
+    }
     const onFailure = settlementOnFailure(policy, error);
     if (onFailure) await this.settler.settle(delivery, onFailure);
   }
@@ -239,7 +247,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
    * policy was applied.
    */
   private async withProcessingHooks<T>(context: AckContext<M>, work: () => Promise<T>): Promise<T> {
-    const hooks = processingHooks(this);
+    const hooks = processingHooks(this, this.nestStartHook);
     if (!hooks) return work();
     let running: Promise<T> | undefined;
     const done = () => (running ??= work().finally(() => hooks.end(context)));

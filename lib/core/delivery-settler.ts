@@ -54,7 +54,7 @@ export class DeliverySettler<M extends InboundMessage> {
       this.reports.reportError(asError(error), `could not ${settlement.kind} message at ${JSON.stringify(message.source)}`);
       return false;
     }
-    if (settlement.kind !== 'nack') this.failureClock.forget(message.key);
+    if (settlement.kind !== 'nack' && !this.failureClock.isEmpty) this.failureClock.forget(message.key);
     this.afterSettle(delivery);
     return true;
   }

@@ -25,4 +25,9 @@ export class FailureClock {
   forget(key: string): void {
     this.firstFailures.delete(key);
   }
+
+  /** Whether any failure is remembered: while none is, a settled message has nothing to forget (and its key need not be computed). */
+  get isEmpty(): boolean {
+    return this.firstFailures.size === 0;
+  }
 }

@@ -1,3 +1,4 @@
+import { RpcException } from '@nestjs/microservices';
 import type { AckPolicy } from './ack-policy';
 import { RejectReason, type Settlement } from './settlement';
 
@@ -22,8 +23,26 @@ export function settlementOnFailure(policy: AckPolicy, error: unknown): Settleme
 
 /**
  * The most informative form of a failure: the error as thrown (recorded by
- * AckModule's interceptor) when a filter replaced it by a plain object.
+ * AckModule) when a filter replaced it by a plain object.
  */
 export function originalError(failure: unknown, thrown: unknown): unknown {
   return !(failure instanceof Error) && thrown !== undefined ? thrown : failure;
+}
+
+/** What Nest's `BaseRpcExceptionFilter` answers for an error it does not know (`MESSAGES.UNKNOWN_EXCEPTION_MESSAGE`, the same in Nest 10, 11 and 12). */
+const NEST_UNKNOWN_ERROR_MESSAGE = 'Internal server error';
+
+/**
+ * Whether Nest's default exception filter logged the failure already: it
+ * logs every error no exception filter took (name, message and stack, as
+ * thrown) and answers `{ status: 'error', message: 'Internal server error' }`
+ * instead. An `RpcException` (control exceptions included) is answered
+ * without a log line. `thrown` is the error as the handler threw it, when
+ * AckModule's interceptor recorded it.
+ */
+export function loggedByNestFilter(failure: unknown, thrown: unknown): boolean {
+  if (thrown instanceof RpcException) return false;
+  if (typeof failure !== 'object' || failure === null || failure instanceof Error) return false;
+  const { status, message } = failure as { status?: unknown; message?: unknown };
+  return Object.keys(failure).length === 2 && status === 'error' && message === NEST_UNKNOWN_ERROR_MESSAGE;
 }

@@ -6,6 +6,7 @@ export { AckMessage } from './ack-message.exception';
 export { AckPolicy, AckPolicyValues, ACK_POLICY_NAMES, assertAckPolicy, type AckPolicyOptions, type AckHandlerExtras } from './ack-policy';
 export { AckServer, type AckContextType } from './ack-server';
 export type { AckServerOptions } from './ack-server-options';
+export type { BrokerHealth } from './broker-health';
 export type { AckOptions, BrokerCommands, ReplyPublisher } from './broker-commands';
 export { ConcurrencyLimiter } from './concurrency-limiter';
 export { DeadLetterHeaders, deadLetterHeaders, describeError, type DeadLetterRecord, type MessageSource } from './dead-letter-record';

@@ -64,10 +64,24 @@ export interface ProcessingHooks {
   end(context: unknown): unknown;
 }
 
-export function processingHooks(server: object): ProcessingHooks | undefined {
+/**
+ * The start hook a server has when constructed: Nest's own, which only calls
+ * `done` (Nest >= 11 sets it on each instance); undefined on Nest 10.
+ */
+export function defaultStartHook(server: object): unknown {
+  return (server as MaybeModern).onProcessingStartHook;
+}
+
+/**
+ * Nest's processing hooks, bound to the server; undefined on Nest 10 (which
+ * has none) and while the server still has `defaultStart` (the hook it was
+ * constructed with) and no end hook: then they would only call the work.
+ */
+export function processingHooks(server: object, defaultStart?: unknown): ProcessingHooks | undefined {
   const target = server as MaybeModern;
   const start = target.onProcessingStartHook;
   if (typeof start !== 'function') return undefined;
+  if (start === defaultStart && typeof target.onProcessingEndHook !== 'function') return undefined;
   return {
     transportId: target.transportId,
     start: (context, done) => start.call(server, target.transportId, context, done),

@@ -3,6 +3,7 @@ import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { Server } from '@nestjs/microservices';
 import { asError, ClosedDuringStartError } from './errors';
 import { emitStatus, setTransportId } from './nest-compat';
+import type { BrokerHealth } from './broker-health';
 import type { AckServerEvents, AckServerStatus } from './settlement-event';
 
 /**
@@ -18,6 +19,7 @@ export abstract class AckServerLifecycle extends Server<AckServerEvents, AckServ
   private readonly closeRequested = new AbortController();
   private starting?: Promise<void>;
   private closing?: Promise<void>;
+  private lastStatus: AckServerStatus = 'closed';
 
   protected constructor(transportId: symbol) {
     super();
@@ -61,6 +63,22 @@ export abstract class AckServerLifecycle extends Server<AckServerEvents, AckServ
     throw new Error('nestjs-ack: this server has no single underlying client; see the broker server\'s own accessors');
   }
 
+  /** The last lifecycle status, also on Nest 10 (which has no `status` stream). `closed` before `listen()`. */
+  get currentStatus(): AckServerStatus {
+    return this.lastStatus;
+  }
+
+  /**
+   * Asks the broker whether this server is connected and consuming, and how many messages wait
+   * for it. No time limit of its own: a broker that does not answer leaves it pending, so callers
+   * bound it (the health indicator of `nestjs-ack/health` does). Each transport overrides it; this
+   * default reads only the lifecycle status.
+   */
+  async probeHealth(): Promise<BrokerHealth> {
+    const up = this.lastStatus === 'connected';
+    return { transport: 'unknown', state: this.lastStatus, connected: up, consuming: up };
+  }
+
   /** Whether `close()` was called. */
   get isClosing(): boolean {
     return this.closing !== undefined;
@@ -88,6 +106,7 @@ export abstract class AckServerLifecycle extends Server<AckServerEvents, AckServ
   }
 
   protected setStatus(status: AckServerStatus): void {
+    this.lastStatus = status;
     emitStatus(this, status);
   }
 

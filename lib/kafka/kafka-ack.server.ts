@@ -1,11 +1,13 @@
 import { Kafka, Partitioners, type Admin, type Consumer, type EachBatchPayload, type Producer } from 'kafkajs';
 import { AckServer } from '../core/ack-server';
+import type { BrokerHealth } from '../core/broker-health';
 import { asError } from '../core/errors';
 import { DEFAULT_RECONNECT, reconnectLoop } from '../core/reconnect';
 import { CommitCoalescer } from './commit-coalescer';
 import { shouldRestartConsumer } from './consumer-restart';
 import type { KafkaAckServerOptions } from './kafka-ack-server-options';
 import { kafkaPacketDecoder } from './kafka-codec';
+import { probeKafka } from './kafka-health';
 import { KafkaCommands } from './kafka-commands';
 import { KafkaAckContext } from './kafka-context';
 import { nestLogCreator } from './kafka-logger';
@@ -84,6 +86,17 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
   /** Topics this server consumes (known after start). */
   get topics(): string[] {
     return [...this.subscribed];
+  }
+
+  /** Connected (the admin client got an answer), consuming (joined, not crashed since), and the group's lag (`backlog`). */
+  override probeHealth(): Promise<BrokerHealth> {
+    return probeKafka({
+      groupId: this.brokerSettings.groupId,
+      topics: this.subscribed,
+      state: this.currentStatus,
+      admin: this.admin,
+      consuming: this.consumer !== undefined && this.joinedOnce && this.crashes === 0 && !this.isClosing,
+    });
   }
 
   /** Each step checks for a close (the core then disconnects what exists); only the group join, which can wait forever, is raced with it. */

@@ -51,11 +51,15 @@ export function encodeValue(data: unknown): Buffer | string | null {
  * and may set pattern and id.
  */
 export function kafkaPacketDecoder(customDeserializer: boolean, nonJsonValues: NonJsonValues = 'pass'): PacketDecoder<KafkaMessage> {
-  return async (message, deserializer) => {
+  // Not async: without a user deserializer the packet is there at once (no promise per record).
+  return (message, deserializer) => {
     const data = decodeValue(message.recordValue, nonJsonValues);
     if (!customDeserializer) return { pattern: message.topic, data, id: message.correlationId! };
     const raw = { key: message.recordKey, value: data, headers: message.headers, topic: message.topic, partition: message.partition, offset: message.offset, timestamp: message.timestamp };
-    const packet = (await deserializer.deserialize(raw, { channel: message.topic })) as IncomingRequest;
-    return { ...packet, pattern: packet?.pattern ?? message.topic, id: packet?.id ?? message.correlationId! };
+    return Promise.resolve(deserializer.deserialize(raw, { channel: message.topic }) as IncomingRequest | Promise<IncomingRequest>).then((packet) => ({
+      ...packet,
+      pattern: packet?.pattern ?? message.topic,
+      id: packet?.id ?? message.correlationId!,
+    }));
   };
 }

@@ -1,11 +1,11 @@
-import { Catch, Module, type ArgumentsHost, type DynamicModule, type OnModuleDestroy, type OnModuleInit, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { Catch, Module, type ArgumentsHost, type DynamicModule, type OnModuleDestroy, type Provider } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { BaseRpcExceptionFilter } from '@nestjs/microservices';
 import { AckControlException } from '../core/ack-control.exception';
 import { ackModuleStarted, ackModuleStopped } from '../core/ack-module-presence';
-import { AckErrorInterceptor } from './ack-error.interceptor';
 import { AckExceptionFilter } from './ack-exception.filter';
 import { ACK_MODULE_OPTIONS, type AckModuleAsyncOptions, type AckModuleOptions } from './ack-module-options';
+import { recordThrownErrors } from './thrown-error-recorder';
 
 /** Where the global filter is turned off, control exceptions get Nest's default treatment. */
 @Catch(AckControlException)
@@ -24,7 +24,9 @@ const globalFilterProvider: Provider = {
 
 /**
  * Wires nestjs-ack into an application: the global exception filter that
- * turns control exceptions into settlements, and the injectable options.
+ * turns control exceptions into settlements, the recording of handlers'
+ * errors as thrown (for logs and dead letters; nothing runs while handlers
+ * succeed), and the injectable options.
  *
  * @example
  * ```ts
@@ -33,9 +35,14 @@ const globalFilterProvider: Provider = {
  * ```
  */
 @Module({})
-export class AckModule implements OnModuleInit, OnModuleDestroy {
-  /** Lets servers check at start that the module is there (they warn when it is not). */
-  onModuleInit(): void {
+export class AckModule implements OnModuleDestroy {
+  /**
+   * In the constructor, not `onModuleInit`: a hybrid app's `startAllMicroservices()` may start consuming
+   * before the app's init hooks run (they run in `app.listen()`), and every delivery must find the
+   * recording in place. Also lets servers check at start that the module is there (they warn when not).
+   */
+  constructor() {
+    recordThrownErrors();
     ackModuleStarted();
   }
 
@@ -59,7 +66,7 @@ export class AckModule implements OnModuleInit, OnModuleDestroy {
       module: AckModule,
       global: true,
       imports,
-      providers: [...optionsProviders, AckExceptionFilter, globalFilterProvider, { provide: APP_INTERCEPTOR, useClass: AckErrorInterceptor }],
+      providers: [...optionsProviders, AckExceptionFilter, globalFilterProvider],
       exports: [ACK_MODULE_OPTIONS, AckExceptionFilter],
     };
   }

@@ -1,17 +1,20 @@
-import { jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { WritePacket } from '@nestjs/microservices';
 import { AckServer } from '../core/ack-server';
 import type { ReplyPublisher } from '../core/broker-commands';
+import type { BrokerHealth } from '../core/broker-health';
 import { asError, InvalidOptionError } from '../core/errors';
 import type { NatsAckServerOptions } from './nats-ack-server-options';
 import { NatsCommands } from './nats-commands';
 import { connectNats, watchStatus } from './nats-connection';
 import { NatsAckContext } from './nats-context';
+import { probeNats } from './nats-health';
 import { toNatsMessage, type NatsMessage } from './nats-message';
 import { isSubject, resolveNatsSettings, type NatsServerSettings } from './nats-settings';
 import { planConsumers, provisionConsumers, provisionStreams, type ConsumerPlan } from './nats-topology';
 import { featuresOf, type ServerFeatures } from './nats-version';
+import { withTimeout } from '../core/with-timeout';
 
 /** Longest wait at close for the server to take the buffered settles. */
 const FLUSH_TIMEOUT_MS = 5000;
@@ -41,6 +44,7 @@ export class NatsAckServer extends AckServer<NatsMessage> {
   protected override readonly replies: ReplyPublisher<NatsMessage> = { publishReply: async (_message, replyTo, packet) => this.publishReply(replyTo, packet) };
   private readonly link: { connection?: NatsConnection; jetstream?: JetStreamClient; features: ServerFeatures };
   private connecting?: Promise<NatsConnection>;
+  private manager?: JetStreamManager;
   private consumers: ConsumerMessages[] = [];
   private readonly pumps: Promise<void>[] = [];
   private readonly running = new Set<Promise<void>>();
@@ -64,6 +68,18 @@ export class NatsAckServer extends AckServer<NatsMessage> {
   /** The durable consumers this server pulls from, with their subjects (known once started). */
   get consumerPlans(): readonly ConsumerPlan[] {
     return this.plans;
+  }
+
+  /** Connected, consuming, and each durable consumer's `num_pending` (summed as `backlog`) and `num_ack_pending`. */
+  override probeHealth(): Promise<BrokerHealth> {
+    return probeNats({
+      stream: this.brokerSettings.stream,
+      consumers: this.plans.map((plan) => plan.name),
+      state: this.currentStatus,
+      connection: this.link.connection,
+      manager: this.manager,
+      consuming: this.receiving && this.consumers.length > 0,
+    });
   }
 
   protected async start(): Promise<void> {
@@ -99,6 +115,7 @@ export class NatsAckServer extends AckServer<NatsMessage> {
       },
     }).catch((error) => this.reportError(asError(error), 'NATS status'));
     const jsm = await this.unlessClosed(jetstreamManager(connection));
+    this.manager = jsm;
     this.link.jetstream = jetstream(connection);
     this.throwIfClosing();
     await this.unlessClosed(provisionStreams(jsm, settings, subjects));
@@ -130,7 +147,7 @@ export class NatsAckServer extends AckServer<NatsMessage> {
     if (!connection || connection.isClosed()) return;
     // Acks, naks and terms are plain publishes: send what is buffered before closing (not waiting
     // forever when the server is away: unsent settles mean redeliveries, never losses).
-    await withTimeout(connection.flush(), FLUSH_TIMEOUT_MS).catch(() => undefined);
+    await withTimeout(connection.flush(), FLUSH_TIMEOUT_MS, `no answer within ${FLUSH_TIMEOUT_MS} ms`).catch(() => undefined);
     if (!this.brokerSettings.connection) await connection.close().catch(() => undefined);
   }
 
@@ -181,15 +198,5 @@ export class NatsAckServer extends AckServer<NatsMessage> {
     if (!connection || connection.isClosed()) throw new Error('the connection to NATS is closed');
     const { options: _options, ...body } = packet as WritePacket & { id: string; options?: unknown };
     connection.publish(replyTo, JSON.stringify(body));
-  }
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

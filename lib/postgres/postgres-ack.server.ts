@@ -2,11 +2,13 @@ import type { WritePacket } from '@nestjs/microservices';
 import { Pool } from 'pg';
 import { AckServer } from '../core/ack-server';
 import type { ReplyPublisher } from '../core/broker-commands';
+import type { BrokerHealth } from '../core/broker-health';
 import { asError, DeliveryGoneError } from '../core/errors';
 import type { PostgresAckServerOptions } from './postgres-ack-server-options';
 import { ClaimLoop } from './postgres-claim-loop';
 import { PostgresCommands } from './postgres-commands';
 import { PostgresAckContext } from './postgres-context';
+import { probePostgres } from './postgres-health';
 import { PostgresListener } from './postgres-listener';
 import { toPostgresMessage, type ClaimedRow, type PostgresMessage } from './postgres-message';
 import { createPostgresSchema } from './postgres-schema';
@@ -67,6 +69,11 @@ export class PostgresAckServer extends AckServer<PostgresMessage> {
   /** The `pg.Pool` in use (undefined before start and after close). */
   override unwrap<T>(): T {
     return this.pool as T;
+  }
+
+  /** Connected (the pool answered), consuming (the claim loop runs), and the queue's claimable rows (`backlog`). */
+  override probeHealth(): Promise<BrokerHealth> {
+    return probePostgres({ queue: this.brokerSettings.queue, sql: this.sql, state: this.currentStatus, pool: this.pool, consuming: this.loop.isRunning && !this.isClosing });
   }
 
   protected async start(): Promise<void> {

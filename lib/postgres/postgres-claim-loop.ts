@@ -33,6 +33,11 @@ export class ClaimLoop<R> {
     private readonly pollIntervalMs: number,
   ) {}
 
+  /** Started and not stopped. */
+  get isRunning(): boolean {
+    return this.running;
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;

@@ -111,6 +111,11 @@ WHERE m.id IN (SELECT id FROM (SELECT id FROM expired UNION ALL SELECT id FROM d
 RETURNING m.id, m.pattern, m.body, m.headers, m.reply_to, m.correlation_id, m.attempts, m.created_at`;
   }
 
+  /** Rows of queue $1 a claim would take now (due PENDING / RETRYABLE; the partial index `claimable`), for the health probe. */
+  get countClaimable(): string {
+    return `SELECT count(*)::int AS ready FROM ${this.messages} WHERE queue = $1 AND state IN ('PENDING', 'RETRYABLE') AND next_attempt_at <= now()`;
+  }
+
   /** Rows $1 (ids) claimed after the consumer stopped: back to the queue, the claim not counted. */
   get release(): string {
     return `UPDATE ${this.messages}

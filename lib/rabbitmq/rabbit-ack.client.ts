@@ -10,6 +10,7 @@ import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
 import { resolveUrls } from './rabbit-url';
 import { parseReplyBody, PendingRequests } from '../core/pending-requests';
 import { observePublish } from '../core/telemetry-hooks';
+import { withTimeout } from '../core/with-timeout';
 
 const DIRECT_REPLY_TO = 'amq.rabbitmq.reply-to';
 
@@ -145,7 +146,8 @@ export class RabbitAckClient extends ClientProxy {
       const publisher = this.publisher;
       try {
         if (!publisher?.isOpen) throw new Error('the publish channel is not open yet');
-        await withTimeout(publisher.publish(exchange, routingKey, body, { ...options, mandatory: true }), deadline - Date.now());
+        const confirmWithin = Math.max(0, deadline - Date.now());
+        await withTimeout(publisher.publish(exchange, routingKey, body, { ...options, mandatory: true }), confirmWithin, `no confirm within ${confirmWithin} ms`);
         return;
       } catch (error) {
         const unroutable = error instanceof UnroutableMessageError;
@@ -160,15 +162,5 @@ export class RabbitAckClient extends ClientProxy {
     if (id === undefined || !this.pending.has(String(id))) return;
     const { err, response, isDisposed } = await this.deserializer.deserialize(parseReplyBody(message.content));
     this.pending.deliver(String(id), { err, response, isDisposed });
-  }
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no confirm within ${Math.max(0, ms)} ms`)), Math.max(0, ms))));
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -2,11 +2,13 @@ import type { WritePacket } from '@nestjs/microservices';
 import type { ChannelModel, ConsumeMessage } from 'amqplib';
 import { AckServer } from '../core/ack-server';
 import type { ReplyPublisher } from '../core/broker-commands';
+import type { BrokerHealth } from '../core/broker-health';
 import { asError } from '../core/errors';
 import type { RabbitAckServerOptions } from './rabbit-ack-server-options';
 import { RabbitConnection } from './rabbit-connection';
 import { RabbitAckContext } from './rabbit-context';
 import { DelayedNacks } from './rabbit-delayed-nacks';
+import { RabbitHealthProbe } from './rabbit-health';
 import { toRabbitMessage, type RabbitMessage, type RabbitSession } from './rabbit-message';
 import { ConfirmPublisher } from './rabbit-publisher';
 import { resolveRabbitSettings, type RabbitServerSettings } from './rabbit-settings';
@@ -39,6 +41,7 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
   private session?: RabbitSession;
   private receiving = false;
   private readonly delayedNacks = new DelayedNacks((error) => this.reportError(asError(error), 'delayed nack failed'));
+  private readonly health = new RabbitHealthProbe();
 
   constructor(options: RabbitAckServerOptions) {
     super(options ?? ({} as RabbitAckServerOptions), RABBITMQ_TRANSPORT);
@@ -49,6 +52,17 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
   /** The live amqplib connection (undefined while disconnected). */
   override unwrap<T>(): T {
     return this.connection?.current as T;
+  }
+
+  /** Connected, consuming, and the queue's ready messages (`backlog`) from a passive declare. */
+  override probeHealth(): Promise<BrokerHealth> {
+    const session = this.session;
+    return this.health.probe({
+      queue: this.brokerSettings.queue,
+      state: this.currentStatus,
+      model: this.connection?.current,
+      consuming: this.receiving && session?.open === true && session.consumerTag !== undefined,
+    });
   }
 
   protected async start(): Promise<void> {

@@ -2,6 +2,7 @@ import type { WritePacket } from '@nestjs/microservices';
 import type { Redis } from 'ioredis';
 import { AckServer } from '../core/ack-server';
 import type { ReplyPublisher } from '../core/broker-commands';
+import type { BrokerHealth } from '../core/broker-health';
 import { asError } from '../core/errors';
 import type { RedisAckServerOptions } from './redis-ack-server-options';
 import { RedisCommands } from './redis-commands';
@@ -9,6 +10,7 @@ import { openRedis, whenReady } from './redis-connection';
 import { RedisAckContext } from './redis-context';
 import { ensureGroups } from './redis-groups';
 import type { RedisMessage } from './redis-message';
+import { probeRedis } from './redis-health';
 import { Reclaimer } from './redis-reclaimer';
 import { withScripts, type ScriptedRedis } from './redis-scripts';
 import { resolveRedisSettings, type RedisServerSettings } from './redis-settings';
@@ -65,6 +67,17 @@ export class RedisAckServer extends AckServer<RedisMessage> {
   /** The streams read: the handlers' patterns plus the `streams` option. */
   get streamNames(): readonly string[] {
     return this.streams;
+  }
+
+  /** Connected, consuming, and the group's `lag` (summed as `backlog`) and pending count per stream. */
+  override probeHealth(): Promise<BrokerHealth> {
+    return probeRedis({
+      group: this.brokerSettings.group,
+      streams: this.streams,
+      state: this.currentStatus,
+      redis: this.redis,
+      consuming: this.reader !== undefined && !this.intakeStopped && !this.isClosing,
+    });
   }
 
   protected async start(): Promise<void> {

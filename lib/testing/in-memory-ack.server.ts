@@ -1,6 +1,7 @@
 import type { WritePacket } from '@nestjs/microservices';
 import { AckServer } from '../core/ack-server';
 import type { ReplyPublisher } from '../core/broker-commands';
+import type { BrokerHealth } from '../core/broker-health';
 import { InvalidOptionError } from '../core/errors';
 import type { InMemoryAckServerOptions } from './in-memory-ack-server-options';
 import type { InMemoryBroker } from './in-memory-broker';
@@ -37,6 +38,12 @@ export class InMemoryAckServer extends AckServer<InMemoryMessage> {
 
   override unwrap<T>(): T {
     return this.broker as T;
+  }
+
+  /** Consuming while started; `backlog` is the queue's ready messages. Always connected: there is no broker to lose. */
+  override async probeHealth(): Promise<BrokerHealth> {
+    const ready = this.broker.state(this.queue).ready;
+    return { transport: 'in-memory', state: this.currentStatus, connected: true, consuming: this.consumerId !== undefined, backlog: ready, details: { queue: this.queue, ready } };
   }
 
   protected async start(): Promise<void> {

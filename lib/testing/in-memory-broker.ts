@@ -206,14 +206,18 @@ export class InMemoryBroker {
     const consumers = [...queue.consumers.entries()];
     let turn = 0;
     while (queue.ready.length > 0 && consumers.length > 0) {
-      const [consumerId, deliver] = consumers[turn++ % consumers.length];
-      const message = queue.ready.shift()!;
-      message.deliveries++;
-      const entry = { message, consumer: consumerId };
-      queue.unacked.set(message.id, entry);
-      this.startLease(queueName, queue, message.id, entry);
-      queue.history.push({ type: 'delivered', messageId: message.id, deliveryCount: message.deliveries });
-      deliver(message);
+      // Taken as a whole: shift() on a long array moves every element (a backlog of 100,000 took minutes).
+      const batch = queue.ready;
+      queue.ready = [];
+      for (const message of batch) {
+        const [consumerId, deliver] = consumers[turn++ % consumers.length];
+        message.deliveries++;
+        const entry = { message, consumer: consumerId };
+        queue.unacked.set(message.id, entry);
+        this.startLease(queueName, queue, message.id, entry);
+        queue.history.push({ type: 'delivered', messageId: message.id, deliveryCount: message.deliveries });
+        deliver(message);
+      }
     }
   }
 

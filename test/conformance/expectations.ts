@@ -32,11 +32,11 @@ const CONTROL: Partial<Record<Behavior, { kind: 'ack' | 'nack' | 'reject'; reaso
   'throws AckMessage in a pipe': { kind: 'ack' },
 };
 
-/** Errors whose original message reaches the dead letter (the guard runs outside AckModule's interceptor). */
+/** Errors whose original message reaches the dead letter (AckModule records what a guard, interceptor, pipe or handler threw). */
 const PLAIN_ERRORS: Partial<Record<Behavior, string | undefined>> = {
   'throws Error': 'handler failed on purpose',
   'throws RpcException': 'rpc failure on purpose',
-  'throws Error in a guard': undefined,
+  'throws Error in a guard': 'guard failed on purpose',
   'throws Error in an interceptor': 'interceptor failed on purpose',
   'throws Error in a pipe': 'pipe failed on purpose',
 };

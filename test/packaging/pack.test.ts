@@ -11,7 +11,8 @@ import { linkModules, repositoryRoot } from './project-links';
 // What a user gets from `npm install nestjs-ack`: the packed tarball (prepack builds it from a
 // clean dist), installed into a fresh project, compiled and run under every module resolution a
 // Nest project may use, as CommonJS and as ESM. Every subpath in `exports` is imported, so a new
-// transport's subpath is covered by adding its `exports` entry.
+// transport's subpath is covered by adding its `exports` entry. The consumer also runs a terminus
+// health check through `nestjs-ack/health`, so its types meet each terminus major's (10, 11, 12).
 
 const run = promisify(execFile);
 const ROOT = repositoryRoot(__dirname);
@@ -56,9 +57,11 @@ const CONSUMER = `import 'reflect-metadata';
 import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventPattern, Payload } from '@nestjs/microservices';
+import { HealthCheckService, TerminusModule } from '@nestjs/terminus';
 import { lastValueFrom } from 'rxjs';
 import { AckModule, AckPolicy, type SettlementEvent } from 'nestjs-ack';
 import { InMemoryAckClient, InMemoryAckServer, InMemoryBroker } from 'nestjs-ack/testing';
+import { AckHealthIndicator } from 'nestjs-ack/health';
 ${SUBPATHS.map((subpath, i) => `import * as subpath${i} from '${subpath}';`).join('\n')}
 
 const handled: string[] = [];
@@ -72,7 +75,7 @@ class OrdersController {
   }
 }
 
-@Module({ imports: [AckModule.forRoot()], controllers: [OrdersController] })
+@Module({ imports: [AckModule.forRoot(), TerminusModule.forRoot({ logger: false })], controllers: [OrdersController], providers: [AckHealthIndicator] })
 class AppModule {}
 
 async function main(): Promise<void> {
@@ -84,9 +87,10 @@ async function main(): Promise<void> {
   const client = new InMemoryAckClient({ broker, queue: 'orders' });
   await lastValueFrom(client.emit('order.created', { id: 'o-1' }));
   const event = await settled;
+  const health = await app.get(HealthCheckService).check([() => app.get(AckHealthIndicator).check('orders', server)]);
   const exported: Record<string, number> = {};
 ${SUBPATHS.map((subpath, i) => `  exported['${subpath}'] = Object.keys(subpath${i}).filter((name) => name !== 'default').length;`).join('\n')}
-  console.log(JSON.stringify({ settled: event.settlement.kind, pattern: event.pattern, handled, exported }));
+  console.log(JSON.stringify({ settled: event.settlement.kind, pattern: event.pattern, handled, exported, health: health.status }));
   client.close();
   await app.close();
 }
@@ -186,8 +190,8 @@ describe('the packed package', { timeout: 240_000, concurrency: 4 }, () => {
       if (mode.type === 'module') assert.match(js, /^import .* from 'nestjs-ack\/testing';$/m);
       else assert.match(js, /require\("nestjs-ack\/testing"\)/);
       const { stdout } = await run(process.execPath, [join(dir, 'out/main.js')], { cwd: dir, timeout: 30_000 });
-      const result = JSON.parse(stdout.trim().split('\n').pop()!) as { settled: string; pattern: string; handled: string[]; exported: Record<string, number> };
-      assert.deepEqual({ settled: result.settled, pattern: result.pattern, handled: result.handled }, { settled: 'ack', pattern: 'order.created', handled: ['o-1'] });
+      const result = JSON.parse(stdout.trim().split('\n').pop()!) as { settled: string; pattern: string; handled: string[]; exported: Record<string, number>; health: string };
+      assert.deepEqual({ settled: result.settled, pattern: result.pattern, handled: result.handled, health: result.health }, { settled: 'ack', pattern: 'order.created', handled: ['o-1'], health: 'ok' });
       for (const subpath of SUBPATHS) assert.ok(result.exported[subpath] > 0, `${subpath} has named exports at runtime (${stdout})`);
     });
   }

@@ -1,37 +1,11 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { Inject, Injectable, Module, type DynamicModule } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ClientProxy, ClientsModule } from '@nestjs/microservices';
-import { lastValueFrom } from 'rxjs';
+import { ClientsModule } from '@nestjs/microservices';
 import { RabbitAckClient, type RabbitAckClientOptions } from '../../lib/rabbitmq';
+import { emitThroughClientsModule, ORDERS, ordersConfig } from '../support/clients-module';
 import { uniqueName } from '../support/names';
 import { deleteRabbitTopology, peekQueue, RABBITMQ_URL, withRabbit } from '../support/rabbit-broker';
-
-const ORDERS = Symbol('ORDERS');
-const ORDERS_CONFIG = 'ORDERS_CONFIG';
-
-@Injectable()
-class OrdersPublisher {
-  constructor(@Inject(ORDERS) readonly client: ClientProxy) {}
-}
-
-/** Emits through the ClientProxy Nest injected; the app's close closes the client (ClientsModule's shutdown hook). */
-async function emitThrough(clients: DynamicModule, data: unknown): Promise<void> {
-  @Module({ imports: [clients], providers: [OrdersPublisher] })
-  class AppModule {}
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: false });
-  let client: ClientProxy | undefined;
-  try {
-    client = app.get(OrdersPublisher).client;
-    assert.ok(client instanceof RabbitAckClient, 'Nest built the custom class');
-    await lastValueFrom(client.emit('order.created', data)); // resolves once the broker confirmed it
-  } finally {
-    await app.close();
-  }
-  assert.equal(client.unwrap(), undefined, 'closing the app closed the client connection');
-}
 
 async function declareQueue(): Promise<string> {
   const queue = uniqueName('clients-module');
@@ -61,22 +35,21 @@ describe('RabbitAckClient through ClientsModule', () => {
   it('register([{ name, customClass: RabbitAckClient, options }]): an injected ClientProxy publishes to the queue', async () => {
     const queue = await declareQueue();
     const options: RabbitAckClientOptions = { urls: RABBITMQ_URL, queue };
-    await emitThrough(ClientsModule.register([{ name: ORDERS, customClass: RabbitAckClient, options }]), { id: 'o-1' });
+    await emitThroughClientsModule(ClientsModule.register([{ name: ORDERS, customClass: RabbitAckClient, options }]), RabbitAckClient, 'order.created', { id: 'o-1' });
     await assertOnBroker(queue, { id: 'o-1' });
   });
 
   it('registerAsync([{ name, useFactory, inject }]): the options come from a provider', async () => {
     const queue = await declareQueue();
-    const config: DynamicModule = { module: class ConfigModule {}, providers: [{ provide: ORDERS_CONFIG, useValue: { queue } }], exports: [ORDERS_CONFIG] };
     const clients = ClientsModule.registerAsync([
       {
         name: ORDERS,
-        imports: [config],
-        inject: [ORDERS_CONFIG],
+        imports: [ordersConfig({ queue })],
+        inject: ['ORDERS_CONFIG'],
         useFactory: ({ queue }: { queue: string }) => ({ customClass: RabbitAckClient, options: { urls: RABBITMQ_URL, queue } satisfies RabbitAckClientOptions }),
       },
     ]);
-    await emitThrough(clients, { id: 'o-2' });
+    await emitThroughClientsModule(clients, RabbitAckClient, 'order.created', { id: 'o-2' });
     await assertOnBroker(queue, { id: 'o-2' });
   });
 });

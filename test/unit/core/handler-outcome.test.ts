@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BaseRpcExceptionFilter } from '@nestjs/microservices';
+import { BaseRpcExceptionFilter, RpcException } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
 import { AckMessage, controlCommandOf, NackMessage, RejectMessage } from '../../../lib/core';
-import { originalError, settlementOnFailure, settlementOnSuccess } from '../../../lib/core/handler-outcome';
+import { loggedByNestFilter, originalError, settlementOnFailure, settlementOnSuccess } from '../../../lib/core/handler-outcome';
 
 /** What Nest's default RPC filter makes of a thrown value. */
 async function throughNestDefaultFilter(thrown: unknown): Promise<unknown> {
@@ -60,5 +60,16 @@ describe('handler outcome', () => {
     const thrown = new Error('kept');
     assert.equal(originalError(thrown, original), thrown);
     assert.deepEqual(originalError({ status: 'error', message: 'x' }, undefined), { status: 'error', message: 'x' });
+  });
+
+  it("knows when Nest's default filter logged the failure: an error it answered with \"Internal server error\"", async () => {
+    const plain = new TypeError('boom');
+    assert.equal(loggedByNestFilter(await throughNestDefaultFilter(plain), plain), true);
+    assert.equal(loggedByNestFilter(await throughNestDefaultFilter(plain), undefined), true, 'without AckModule (nothing recorded)');
+    const rpc = new RpcException('Internal server error');
+    assert.equal(loggedByNestFilter(await throughNestDefaultFilter(rpc), rpc), false, 'an RpcException is answered without a log line');
+    assert.equal(loggedByNestFilter(await throughNestDefaultFilter(new RejectMessage()), undefined), false);
+    assert.equal(loggedByNestFilter(plain, plain), false, "a filter that passed the error on: nobody logged it");
+    assert.equal(loggedByNestFilter({ status: 'error', message: 'handled by my filter' }, plain), false);
   });
 });

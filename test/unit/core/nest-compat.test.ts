@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { emitStatus, patternAsString, processingHooks, UNSERIALIZABLE_PATTERN } from '../../../lib/core/nest-compat';
+import { defaultStartHook, emitStatus, patternAsString, processingHooks, UNSERIALIZABLE_PATTERN } from '../../../lib/core/nest-compat';
 import { InMemoryAckClient, InMemoryAckServer, InMemoryBroker } from '../../../lib/testing';
 import { loadedNest } from '../../support/nest-version';
 
@@ -46,5 +46,20 @@ describe(`nest-compat on @nestjs/microservices ${nest.version}`, () => {
     let ran = false;
     await hooks.start({}, async () => (ran = true)); // Nest's default start hook just runs the work
     assert.ok(ran);
+  });
+
+  it('skips the processing hooks while only Nest\'s default start hook is set (it would only run the work)', () => {
+    const server = new InMemoryAckServer({ broker: new InMemoryBroker() }) as unknown as {
+      setOnProcessingStartHook?: (hook: (id: unknown, context: unknown, done: () => Promise<unknown>) => unknown) => void;
+      setOnProcessingEndHook?: (hook: (id: unknown, context: unknown) => void) => void;
+    };
+    const nestDefault = defaultStartHook(server);
+    assert.equal(processingHooks(server, nestDefault), undefined);
+    if (nest.major < 11) return; // no hooks at all
+    server.setOnProcessingEndHook!(() => undefined);
+    assert.notEqual(processingHooks(server, nestDefault), undefined, 'an end hook alone needs the wrapping');
+    const other = new InMemoryAckServer({ broker: new InMemoryBroker() }) as typeof server;
+    other.setOnProcessingStartHook!((_id, _context, done) => done());
+    assert.notEqual(processingHooks(other, nestDefault), undefined, 'a start hook of the application');
   });
 });

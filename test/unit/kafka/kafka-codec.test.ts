@@ -45,7 +45,7 @@ describe('Kafka value codec (as Nest reads Kafka values)', () => {
     const message = { recordValue: Buffer.from('plain text'), topic: 't', correlationId: undefined } as never;
     const deserializer = { deserialize: (value: unknown) => value } as never;
     assert.equal((await kafkaPacketDecoder(false)(message, deserializer)).data, 'plain text');
-    await assert.rejects(kafkaPacketDecoder(false, 'reject')(message, deserializer), SyntaxError);
+    await assert.rejects(async () => kafkaPacketDecoder(false, 'reject')(message, deserializer), SyntaxError);
   });
 
   it('encodes like Nest: objects as JSON, strings as they are, nothing as null', () => {

@@ -1,0 +1,40 @@
+// Not re-exported from the package's index in any major; the same file in Nest 10, 11 and 12.
+import { RpcExceptionsHandler } from '@nestjs/microservices/exceptions/rpc-exceptions-handler';
+import { isAckContext } from '../core/ack-context';
+
+/** Marks the wrapped `handle`, so two copies of this package wrap it once. */
+const RECORDER = Symbol.for('nestjs-ack.thrown-error-recorder');
+
+type Handle = RpcExceptionsHandler['handle'] & { [RECORDER]?: true };
+
+/**
+ * Records a handler's error on its `AckContext` as it was thrown, before
+ * exception filters replace it (Nest's default turns every error into
+ * "Internal server error"), so logs and dead letters keep its real name and
+ * message.
+ *
+ * Where: every error of an RPC handler (its guards, interceptors, pipes and
+ * the method itself) reaches `RpcExceptionsHandler#handle(error, host)`, the
+ * per-handler object that then picks the exception filter (Nest 10, 11 and
+ * 12 alike); `host` carries the handler's arguments, `[data, ctx]`. The
+ * wrapper only writes `ctx.thrownError` when `ctx` is an `AckContext`, then
+ * calls Nest's own `handle` with the same arguments and returns its result:
+ * which filter runs, and what it answers, stay Nest's and the application's.
+ * Unlike a global interceptor it costs nothing while handlers succeed, and
+ * unlike a catch-all global filter it never stands in the way of the
+ * application's own filters or of HTTP and WebSocket errors in hybrid apps.
+ *
+ * Installed once per process by `AckModule`; idempotent.
+ */
+export function recordThrownErrors(): void {
+  const prototype = RpcExceptionsHandler.prototype as { handle: Handle };
+  const original = prototype.handle;
+  if (original[RECORDER]) return;
+  const handle = function (this: RpcExceptionsHandler, exception: unknown, host: Parameters<Handle>[1], ...rest: unknown[]) {
+    const context = host?.getArgByIndex?.(1);
+    if (isAckContext(context)) context.thrownError = exception;
+    return (original as (...args: unknown[]) => ReturnType<Handle>).call(this, exception, host, ...rest);
+  } as Handle;
+  handle[RECORDER] = true;
+  prototype.handle = handle;
+}
