@@ -77,7 +77,7 @@ for major in $MAJORS; do
   (cd "$dir" && NEST_MAJOR="$major" \
     PACKAGING_NEST_MODULES="$ROOT/$dir/node_modules" PACKAGING_TARBALL="$tarball" PACKAGING_MODES=node10-cjs-ts5,nodenext-esm-ts7 \
     node "$ROOT/scripts/run-tests.mjs" \
-    build/test/unit build/test/conformance/in-memory.conformance.test.js build/test/smoke/sample.test.js build/test/packaging \
+    build/test/unit build/test/conformance/in-memory.conformance.test.js build/test/conformance/in-memory.tracing.test.js build/test/smoke/sample.test.js build/test/packaging \
     > test-output.log 2>&1) &
   pids+=("$!")
 done

@@ -23,6 +23,7 @@ import { AckServerLifecycle } from './server-lifecycle';
 import { SettleOnce } from './settle-once';
 import { RejectReason, type Settlement } from './settlement';
 import type { HandledEvent } from './settlement-event';
+import { observeDelivery, transportNameOf, type DeliveryObservation } from './telemetry-hooks';
 
 /** The context class a transport hands its handlers. */
 export type AckContextType<M extends InboundMessage> = new (message: M, pattern: string, state: SettleOnce, settle: (s: Settlement) => Promise<boolean>) => AckContext<M>;
@@ -55,11 +56,14 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
   private readonly handlersByPattern = new Map<string, MessageHandler>();
   private readonly warnedNoReplyAddress = new Set<string>();
   private settlerInstance?: DeliverySettler<M>;
+  /** `rabbitmq`, `kafka`, ...: what telemetry observers are told. */
+  private readonly transportName: string;
   /** Nest's own start hook (it only calls the work): while it is in place the hooks are skipped. */
   private readonly nestStartHook = defaultStartHook(this);
 
   protected constructor(options: AckServerOptions, transportId: symbol) {
     super(transportId);
+    this.transportName = transportNameOf(transportId);
     this.settings = resolveServerSettings(options);
     this.limiter = new ConcurrencyLimiter(this.settings.concurrency);
     this.initializeSerializer(options);
@@ -107,12 +111,18 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
     }
     const startedAt = Date.now();
     const state = new SettleOnce();
-    const run = this.process(message, state).then(
+    const observation = observeDelivery(this.transportName, message);
+    const processing = observation ? observation.run(() => this.process(message, state, observation)) : this.process(message, state);
+    const run = processing.then(
       ({ pattern, outcome }) => {
         const event: HandledEvent = { pattern, source: message.source, deliveryCount: message.deliveryCount, outcome, durationMs: Date.now() - startedAt };
+        observation?.finished(event);
         this.events.emit('handled', event);
       },
-      (error) => this.reportError(asError(error), 'unexpected processing failure'),
+      (error) => {
+        observation?.finished(undefined);
+        this.reportError(asError(error), 'unexpected processing failure');
+      },
     );
     this.inFlight.set(run, state);
     try {
@@ -145,25 +155,28 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
       logger: this.logger,
       logSettlements: this.settings.logSettlements,
       reportError: (error, what, log) => this.reportError(error, what, log),
-      settled: (event) => this.events.emit('settled', event),
+      settled: (event, delivery) => {
+        delivery.observation?.settled(event);
+        this.events.emit('settled', event);
+      },
     }));
   }
 
-  private async process(message: M, state: SettleOnce): Promise<{ pattern: string; outcome: HandledEvent['outcome'] }> {
+  private async process(message: M, state: SettleOnce, observation?: DeliveryObservation): Promise<{ pattern: string; outcome: HandledEvent['outcome'] }> {
     let packet: IncomingRequest;
     try {
       if (message.body.length > this.settings.maxBodyBytes) throw new Error(`the body of ${message.body.length} bytes is over maxBodyBytes=${this.settings.maxBodyBytes}`);
       const decoded = this.decodePacket(message, this.deserializer);
       packet = decoded instanceof Promise ? await decoded : decoded;
     } catch (error) {
-      const delivery = new Delivery(message, message.pattern ?? '', this.settings.retry, state);
+      const delivery = new Delivery(message, message.pattern ?? '', this.settings.retry, state, observation);
       await this.settler.settle(delivery, { kind: 'reject', reason: RejectReason.DESERIALIZATION, error });
       return { pattern: delivery.pattern, outcome: 'refused' };
     }
     const pattern = patternAsString(packet.pattern);
     const handler = this.findHandler(pattern);
     const extras: AckHandlerExtras = handler?.extras?.[ACK_EXTRAS_KEY] ?? {};
-    const delivery = new Delivery(message, pattern, handler ? this.retryFor(handler, extras) : this.settings.retry, state);
+    const delivery = new Delivery(message, pattern, handler ? this.retryFor(handler, extras) : this.settings.retry, state, observation);
     const replyTo = this.replyAddress(message, packet, handler);
     if (!handler) {
       const error = new Error(`no handler for pattern "${pattern}"`);
@@ -218,6 +231,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
       return;
     }
     const error = originalError(failure, context.thrownError);
+    delivery.observation?.failed(error);
     // One log line per failure: Nest's default filter logged it already (with its stack) unless a filter took it.
     if (!loggedByNestFilter(failure, context.thrownError)) {
       const { errorName, errorMessage } = describeError(error);

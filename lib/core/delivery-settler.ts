@@ -16,7 +16,7 @@ export interface SettlerReports {
   logSettlements: boolean;
   /** Emits an `error` event; also logs it unless `log` is false (the caller logged already). */
   reportError(error: Error, what: string, log?: boolean): void;
-  settled(event: SettlementEvent): void;
+  settled(event: SettlementEvent, delivery: Delivery<InboundMessage>): void;
 }
 
 /**
@@ -107,6 +107,6 @@ export class DeliverySettler<M extends InboundMessage> {
       const detail = settlement.kind === 'reject' ? ` (${settlement.reason})` : settlement.kind === 'nack' ? ` (delay ${settlement.delayMs} ms)` : '';
       this.reports.logger.log(`${settlement.kind}${detail} "${event.pattern}" delivery ${event.deliveryCount} at ${JSON.stringify(event.source)}`);
     }
-    this.reports.settled(event);
+    this.reports.settled(event, delivery);
   }
 }

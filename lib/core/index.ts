@@ -23,3 +23,4 @@ export { DEFAULT_RETRY, type BackoffOptions, type RetryOptions } from './retry-o
 export { SettleOnce } from './settle-once';
 export { RejectReason, type NackOptions, type RejectOptions, type Settlement } from './settlement';
 export type { AckServerEvents, AckServerStatus, HandledEvent, SettlementEvent } from './settlement-event';
+export { setAckObservers, type AckObservers, type DeliveryInfo, type DeliveryObservation, type DeliveryObserver, type PublishInfo, type PublishObservation, type PublishObserver } from './telemetry-hooks';

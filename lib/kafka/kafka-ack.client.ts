@@ -9,6 +9,7 @@ import { nestLogCreator } from './kafka-logger';
 import { assertBrokers, assertTopicName } from './kafka-settings';
 import { ensureTopics } from './kafka-topics';
 import { parseReplyBody, PendingRequests } from '../core/pending-requests';
+import { observePublish } from '../core/telemetry-hooks';
 
 /**
  * Publishes to Kafka in the format of Nest's Kafka transport (the pattern is
@@ -89,15 +90,20 @@ export class KafkaAckClient extends ClientProxy {
     const unsubscribe = this.pending.add(packet.id, callback);
     const headers: IHeaders = { [KafkaReplyHeaders.CORRELATION_ID]: packet.id, [KafkaReplyHeaders.REPLY_TOPIC]: this.replyTopic };
     this.listenForReplies()
-      .then(() => this.produce(topic, { value: encodeValue(serialized.data), headers }))
+      .then(() => this.produceObserved(topic, { value: encodeValue(serialized.data), headers }, true))
       .catch((err) => this.pending.fail(packet.id, err));
     return unsubscribe;
   }
 
   protected async dispatchEvent<T = unknown>(packet: ReadPacket): Promise<T> {
     const serialized = this.serializer.serialize(packet) as ReadPacket;
-    await this.produce(this.normalizePattern(packet.pattern), { value: encodeValue(serialized.data) });
+    await this.produceObserved(this.normalizePattern(packet.pattern), { value: encodeValue(serialized.data) }, false);
     return undefined as T;
+  }
+
+  /** `produce()` with the trace context headers of a telemetry observer, when one is set. */
+  private produceObserved(topic: string, record: Message, request: boolean): Promise<void> {
+    return observePublish({ transport: 'kafka', destination: topic, pattern: topic, request }, (trace) => this.produce(topic, trace ? { ...record, headers: { ...record.headers, ...trace } } : record));
   }
 
   private listenForReplies(): Promise<Consumer> {

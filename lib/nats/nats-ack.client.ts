@@ -9,6 +9,7 @@ import { connectNats } from './nats-connection';
 import { REPLY_TO_HEADER, toNatsHeaders } from './nats-headers';
 import { DEFAULT_NATS_SERVERS, isSubject } from './nats-settings';
 import { parseReplyBody, PendingRequests } from '../core/pending-requests';
+import { observePublish } from '../core/telemetry-hooks';
 
 /** Longest wait for one publish acknowledgement before the same message is sent again. */
 const ATTEMPT_TIMEOUT_MS = 2000;
@@ -97,13 +98,17 @@ export class NatsAckClient extends ClientProxy {
    * `publishTimeoutMs`; every attempt carries the same `Nats-Msg-Id`, so the
    * stream stores the message once (within its duplicate window).
    */
-  private async publishStored(packet: ReadPacket & { id?: string }, request: boolean): Promise<void> {
+  private publishStored(packet: ReadPacket & { id?: string }, request: boolean): Promise<void> {
+    const subject = this.options.subject ?? this.normalizePattern(packet.pattern);
+    return observePublish({ transport: 'nats', destination: subject, pattern: this.normalizePattern(packet.pattern), request }, (trace) => this.publishToStream(packet, subject, request, trace));
+  }
+
+  private async publishToStream(packet: ReadPacket & { id?: string }, subject: string, request: boolean, trace: Record<string, string> | undefined): Promise<void> {
     const deadline = Date.now() + this.publishTimeoutMs;
     await this.connect();
     const { options, ...serialized } = this.serializer.serialize(packet) as Record<string, any>;
-    const headers = toNatsHeaders({ ...this.options.headers, ...options?.headers });
+    const headers = toNatsHeaders({ ...this.options.headers, ...options?.headers, ...trace });
     if (request) headers.set(REPLY_TO_HEADER, this.inbox!);
-    const subject = this.options.subject ?? this.normalizePattern(packet.pattern);
     const body = JSON.stringify(serialized);
     const msgID = randomUUID();
     for (;;) {

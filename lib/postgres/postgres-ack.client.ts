@@ -9,6 +9,7 @@ import { createPostgresSchema } from './postgres-schema';
 import { resolveConnectionSettings, type PostgresConnectionSettings } from './postgres-settings';
 import { PostgresSql } from './postgres-sql';
 import { parseReplyBody, PendingRequests } from '../core/pending-requests';
+import { observePublish } from '../core/telemetry-hooks';
 
 /**
  * Publishes to a `PostgresAckServer`: `emit()` inserts a PENDING row (and
@@ -103,7 +104,12 @@ export class PostgresAckClient extends ClientProxy {
     return pool;
   }
 
-  private async insert(db: Queryable, packet: ReadPacket & { id?: string }, headers: Record<string, string>, replyTo?: string, correlationId?: string): Promise<string> {
+  private insert(db: Queryable, packet: ReadPacket & { id?: string }, headers: Record<string, string>, replyTo?: string, correlationId?: string): Promise<string> {
+    const info = { transport: 'postgres', destination: this.settings.queue, pattern: this.normalizePattern(packet.pattern), request: replyTo !== undefined };
+    return observePublish(info, (trace) => this.insertRow(db, packet, trace ? { ...headers, ...trace } : headers, replyTo, correlationId));
+  }
+
+  private async insertRow(db: Queryable, packet: ReadPacket & { id?: string }, headers: Record<string, string>, replyTo?: string, correlationId?: string): Promise<string> {
     const { options, ...serialized } = this.serializer.serialize(packet) as Record<string, any>;
     const allHeaders = { ...this.options.headers, ...options?.headers, ...headers };
     const { rows } = await db.query(this.sql.insert, [

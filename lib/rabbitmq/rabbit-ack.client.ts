@@ -9,6 +9,7 @@ import { emitStatus } from '../core/nest-compat';
 import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
 import { resolveUrls } from './rabbit-url';
 import { parseReplyBody, PendingRequests } from '../core/pending-requests';
+import { observePublish } from '../core/telemetry-hooks';
 import { withTimeout } from '../core/with-timeout';
 
 const DIRECT_REPLY_TO = 'amq.rabbitmq.reply-to';
@@ -128,10 +129,15 @@ export class RabbitAckClient extends ClientProxy {
   }
 
   /** Publishes and waits for the confirm; events retry across reconnects until `publishTimeoutMs`. */
-  private async publishConfirmed(packet: ReadPacket, body: Buffer, options: Options.Publish, retry: boolean): Promise<void> {
-    const deadline = Date.now() + this.publishTimeoutMs;
+  private publishConfirmed(packet: ReadPacket, body: Buffer, options: Options.Publish, retry: boolean): Promise<void> {
     const exchange = this.options.exchange ?? '';
     const routingKey = this.options.exchange ? (this.options.routingKey ?? this.normalizePattern(packet.pattern)) : this.options.queue!;
+    const info = { transport: 'rabbitmq', destination: exchange || routingKey, pattern: this.normalizePattern(packet.pattern), request: options.replyTo !== undefined };
+    return observePublish(info, (trace) => this.publishUntilConfirmed(exchange, routingKey, body, trace ? { ...options, headers: { ...options.headers, ...trace } } : options, retry));
+  }
+
+  private async publishUntilConfirmed(exchange: string, routingKey: string, body: Buffer, options: Options.Publish, retry: boolean): Promise<void> {
+    const deadline = Date.now() + this.publishTimeoutMs;
     for (;;) {
       await this.connect();
       const remaining = deadline - Date.now();

@@ -8,6 +8,7 @@ import type { RedisAckClientOptions } from './redis-ack-client-options';
 import { openRedis, whenReady } from './redis-connection';
 import { RedisFields } from './redis-wire';
 import { parseReplyBody, PendingRequests } from '../core/pending-requests';
+import { observePublish } from '../core/telemetry-hooks';
 
 /** Seconds one `BLPOP` of the reply loop waits before looking again. */
 const REPLY_BLOCK_SECONDS = 1;
@@ -94,15 +95,20 @@ export class RedisAckClient extends ClientProxy {
   }
 
   /** `XADD <stream> [MAXLEN ~ n] * body <packet> [headers <json>] ...extra`; the stream is the pattern. */
-  private async add(packet: ReadPacket, extra: string[]): Promise<void> {
+  private add(packet: ReadPacket, extra: string[]): Promise<void> {
+    const stream = this.normalizePattern(packet.pattern);
+    return observePublish({ transport: 'redis', destination: stream, pattern: stream, request: extra.length > 0 }, (trace) => this.addToStream(stream, packet, extra, trace));
+  }
+
+  private async addToStream(stream: string, packet: ReadPacket, extra: string[], trace: Record<string, string> | undefined): Promise<void> {
     const redis = this.redis;
     if (!redis) throw new Error('nestjs-ack: RedisAckClient is closed');
     const { options, ...serialized } = this.serializer.serialize(packet) as Record<string, any>;
-    const headers = { ...this.options.headers, ...options?.headers };
+    const headers = { ...this.options.headers, ...options?.headers, ...trace };
     const fields: string[] = [RedisFields.BODY, JSON.stringify(serialized)];
     if (Object.keys(headers).length > 0) fields.push(RedisFields.HEADERS, JSON.stringify(headers));
     const trim = this.options.maxLen === undefined ? [] : ['MAXLEN', '~', String(this.options.maxLen)];
-    await redis.call('XADD', this.normalizePattern(packet.pattern), ...trim, '*', ...fields, ...extra);
+    await redis.call('XADD', stream, ...trim, '*', ...fields, ...extra);
   }
 
   private async startReplyLoop(): Promise<void> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
 import { PendingRequests } from '../core/pending-requests';
+import { observePublish } from '../core/telemetry-hooks';
 import type { InMemoryBroker } from './in-memory-broker';
 
 /** Options of `InMemoryAckClient`. */
@@ -51,13 +52,19 @@ export class InMemoryAckClient extends ClientProxy {
     const packet = this.assignPacketId(partial);
     const unsubscribe = this.pending.add(packet.id, callback);
     const body = Buffer.from(JSON.stringify(this.serializer.serialize(packet)));
-    this.broker.publish(this.queue, body, { replyTo: this.replyTo, correlationId: packet.id });
+    this.publishObserved(packet, body, { replyTo: this.replyTo, correlationId: packet.id }).catch((err) => this.pending.fail(packet.id, err));
     return unsubscribe;
   }
 
   protected async dispatchEvent<T = any>(packet: ReadPacket): Promise<T> {
-    this.broker.publish(this.queue, Buffer.from(JSON.stringify(this.serializer.serialize(packet))));
+    await this.publishObserved(packet, Buffer.from(JSON.stringify(this.serializer.serialize(packet))), {});
     return undefined as T;
+  }
+
+  /** Publishes with the trace context headers of a telemetry observer, when one is set. */
+  private publishObserved(packet: ReadPacket, body: Buffer, options: { replyTo?: string; correlationId?: string }): Promise<number> {
+    const info = { transport: 'in-memory', destination: this.queue, pattern: this.normalizePattern(packet.pattern), request: options.replyTo !== undefined };
+    return observePublish(info, async (headers) => this.broker.publish(this.queue, body, { ...options, headers }));
   }
 
   private onReply(body: Buffer): void {

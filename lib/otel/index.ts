@@ -1,0 +1,7 @@
+// Needs the optional peer `@opentelemetry/api`; nothing outside this folder imports it.
+export { AckMetricNames } from './ack-metrics';
+export { ACK_INSTRUMENTATION, AckTelemetryModule } from './ack-telemetry.module';
+export type { AckTelemetryOptions } from './ack-telemetry-options';
+export { instrumentAck, type AckInstrumentation } from './instrument-ack';
+export { INSTRUMENTATION_NAME } from './instrumentation-scope';
+export { AckAttributes, MessagingAttributes } from './messaging-attributes';
