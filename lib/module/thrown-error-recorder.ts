@@ -1,6 +1,7 @@
 // Not re-exported from the package's index in any major; the same file in Nest 10, 11 and 12.
 import { RpcExceptionsHandler } from '@nestjs/microservices/exceptions/rpc-exceptions-handler';
 import { isAckContext } from '../core/ack-context';
+import { isAckModuleActive } from '../core/ack-module-presence';
 
 /** Marks the wrapped `handle`, so two copies of this package wrap it once. */
 const RECORDER = Symbol.for('nestjs-ack.thrown-error-recorder');
@@ -32,7 +33,8 @@ export function recordThrownErrors(): void {
   if (original[RECORDER]) return;
   const handle = function (this: RpcExceptionsHandler, exception: unknown, host: Parameters<Handle>[1], ...rest: unknown[]) {
     const context = host?.getArgByIndex?.(1);
-    if (isAckContext(context)) context.thrownError = exception;
+    // Only while an AckModule lives: an app without it behaves as documented for that case.
+    if (isAckContext(context) && isAckModuleActive()) context.thrownError = exception;
     return (original as (...args: unknown[]) => ReturnType<Handle>).call(this, exception, host, ...rest);
   } as Handle;
   handle[RECORDER] = true;

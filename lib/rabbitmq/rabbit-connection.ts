@@ -3,6 +3,16 @@ import { connect, type ChannelModel } from 'amqplib';
 import { asError } from '../core/errors';
 import { reconnectLoop, type ResolvedReconnect } from '../core/reconnect';
 import { redactUrl } from '../core/redact-url';
+import { withTimeout } from '../core/with-timeout';
+
+/** Longest a connection attempt (socket, AMQP handshake, then the set-up) may take before it counts as failed. */
+export const CONNECT_TIMEOUT_MS = 10_000;
+const CLOSE_TIMEOUT_MS = 2_000;
+
+/** Drops a connection without the AMQP close handshake. */
+function destroySocket(model: ChannelModel): void {
+  (model as unknown as { connection?: { stream?: { destroy?: () => void } } }).connection?.stream?.destroy?.();
+}
 
 /** What a `RabbitConnection` needs: where, how to back off, and what to set up on each connection. */
 export interface RabbitConnectionOptions {
@@ -95,13 +105,18 @@ export class RabbitConnection extends EventEmitter {
     for (const url of this.options.urls) {
       let model: ChannelModel | undefined;
       try {
-        model = await connect(url);
+        // A node still booting may accept the socket and never answer: without a bound the attempt, and
+        // with it every reconnect, would wait forever. amqplib's timeout is socket inactivity until the
+        // connection is open; the set-up (declarations, consume) gets the same bound.
+        model = await connect(url, { timeout: CONNECT_TIMEOUT_MS });
         model.on('error', () => undefined); // followed by 'close', handled there
         if (this.closed) throw new Error('closed while connecting');
-        await this.options.setup(model);
+        await withTimeout(this.options.setup(model), CONNECT_TIMEOUT_MS, `set-up not done within ${CONNECT_TIMEOUT_MS} ms`);
         if (this.closed) throw new Error('closed while connecting');
       } catch (error) {
-        if (model) await model.close().catch(() => undefined);
+        // The broker may never answer the close of a connection it did not answer: bounded, then dropped.
+        const opened = model;
+        if (opened) await withTimeout(opened.close(), CLOSE_TIMEOUT_MS, 'close').catch(() => destroySocket(opened));
         failures.push(`${redactUrl(url)}: ${asError(error).message}`);
         continue;
       }

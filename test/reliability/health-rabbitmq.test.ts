@@ -22,7 +22,10 @@ describe('AckHealthIndicator on RabbitMQ (private node, killed and revived)', { 
 
   before(async () => {
     await cluster.start();
-    server = new RabbitAckServer({ urls: cluster.address, queue, prefetch: 1, concurrency: 1, reconnect: FAST_RECONNECT });
+    // A classic queue: this file tests the indicator. A lone node killed with SIGKILL recovers a quorum queue
+    // before it answers its declaration again, which took from 50 s to over 150 s here (the server's set-up
+    // attempts time out after 10 s each meanwhile, and it reconnects once the queue answers).
+    server = new RabbitAckServer({ urls: cluster.address, queue, queueType: 'classic', prefetch: 1, concurrency: 1, reconnect: FAST_RECONNECT });
     // The handler waits for the gate: with prefetch 1, every other message stays ready in the queue.
     health = await startHealthApp(server, ['order.created'], { handler: () => gate });
     client = new RabbitAckClient({ urls: cluster.address, queue, reconnect: FAST_RECONNECT });
