@@ -4,6 +4,7 @@ import { firstValueFrom } from 'rxjs';
 import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { KafkaAckServer } from '../../lib/kafka';
+import { waitForTopicLeaders } from '../../lib/kafka/topic-leaders';
 import { closeSharedAdmin, committedOffset, createTopic, deleteTopicsAndGroups, endOffsetTotal, KAFKA_BROKERS, maxMessageBytes, readTopic, setMaxMessageBytes, sharedAdmin, testClient, testKafka } from '../support/kafka-broker';
 import { FAST_KAFKA } from '../support/kafka-conformance-adapter';
 import { handlerModule, startKafkaApp } from '../support/kafka-test-app';
@@ -32,12 +33,13 @@ describe('Kafka dead-letter topic unavailable', { timeout: 120_000 }, () => {
     const groupId = uniqueName('g');
     const admin = await sharedAdmin();
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: [
         { topic, numPartitions: 2, configEntries: [{ name: 'max.message.bytes', value: String(8 * MB) }] },
         { topic: dlt, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: String(MB) }] },
       ],
     });
+    await waitForTopicLeaders(admin, [topic, dlt]);
     const producer = testKafka('dlt-big-producer').producer();
     await producer.connect();
     const big = Buffer.from(JSON.stringify({ big: 'x'.repeat(2 * MB) }));
@@ -90,7 +92,8 @@ describe('Kafka dead-letter topic unavailable', { timeout: 120_000 }, () => {
     const topic = uniqueName('dltsize');
     const groupId = uniqueName('g');
     const admin = await sharedAdmin();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: String(8 * MB) }] }] });
+    await admin.createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: String(8 * MB) }] }] });
+    await waitForTopicLeaders(admin, [topic]);
     const { app } = await startKafkaApp(handlerModule(topic, () => undefined), { groupId, createTopics: true });
     try {
       assert.equal(await maxMessageBytes(`${topic}.dlt`), 8 * MB + 64 * 1024);
