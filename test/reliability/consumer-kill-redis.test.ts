@@ -37,7 +37,9 @@ describe('Redis Streams: two consumers share a group', () => {
     await Promise.all([doomed.ready, survivor.ready]);
     const TOTAL = 300;
     // Slow handlers: the doomed worker always holds a full window of pending entries.
-    for (let id = 1; id <= TOTAL; id++) await firstValueFrom(client.emit(stream, { id, ms: 40 }), { defaultValue: undefined });
+    // Published at once, not one round trip after the other: on a loaded machine the two workers kept up
+    // with a sequential publisher, and the doomed one could hold nothing at the kill.
+    await Promise.all(Array.from({ length: TOTAL }, (_, i) => firstValueFrom(client.emit(stream, { id: i + 1, ms: 40 }), { defaultValue: undefined })));
     await waitFor(() => doomed.processed.length >= 30, { timeoutMs: 30_000, message: 'the doomed worker processed 30' });
     doomed.process.kill('SIGKILL');
     await doomed.exited;
