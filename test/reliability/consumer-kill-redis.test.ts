@@ -22,8 +22,8 @@ describe('Redis Streams: two consumers share a group', () => {
     await closeRedisAdmin();
   });
 
-  function start(stream: string, group: string, name: string): RedisWorker {
-    const worker = startRedisWorker(stream, group, name, MIN_IDLE_MS);
+  function start(stream: string, group: string, name: string, hangAfter?: number): RedisWorker {
+    const worker = startRedisWorker(stream, group, name, MIN_IDLE_MS, hangAfter);
     workers.push(worker);
     return worker;
   }
@@ -32,15 +32,17 @@ describe('Redis Streams: two consumers share a group', () => {
     const stream = uniqueName('redis-kill');
     const group = uniqueName('group');
     streams.push(stream);
-    const doomed = start(stream, group, 'doomed');
+    // After 30 finished handlers, the doomed worker's handlers hang: it is killed holding its window,
+    // however fast or slow the machine is (timing alone let both workers drain everything on a loaded CI).
+    const doomed = start(stream, group, 'doomed', 30);
     const survivor = start(stream, group, 'survivor');
     await Promise.all([doomed.ready, survivor.ready]);
     const TOTAL = 300;
-    // Slow handlers: the doomed worker always holds a full window of pending entries.
-    // Published at once, not one round trip after the other: on a loaded machine the two workers kept up
-    // with a sequential publisher, and the doomed one could hold nothing at the kill.
     await Promise.all(Array.from({ length: TOTAL }, (_, i) => firstValueFrom(client.emit(stream, { id: i + 1, ms: 40 }), { defaultValue: undefined })));
-    await waitFor(() => doomed.processed.length >= 30, { timeoutMs: 30_000, message: 'the doomed worker processed 30' });
+    await waitFor(() => doomed.processed.length >= 30 && doomed.started.length > doomed.processed.length, {
+      timeoutMs: 30_000,
+      message: 'the doomed worker processed 30 and has handlers running',
+    });
     doomed.process.kill('SIGKILL');
     await doomed.exited;
     const orphaned = (await pendingEntries(stream, group)).filter((entry) => entry.consumer === 'doomed');

@@ -12,11 +12,14 @@ export interface RedisWorker {
   exited: Promise<void>;
 }
 
-/** Starts a worker process consuming `stream` in `group` as consumer `name`. */
-export function startRedisWorker(stream: string, group: string, name: string, minIdleMs: number): RedisWorker {
+/**
+ * Starts a worker process consuming `stream` in `group` as consumer `name`.
+ * `hangAfter`: once that many handlers finished, handlers that start never return (default: never hang).
+ */
+export function startRedisWorker(stream: string, group: string, name: string, minIdleMs: number, hangAfter?: number): RedisWorker {
   const child = spawn(process.execPath, [join(__dirname, 'redis-worker.js'), group, name, String(minIdleMs)], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, REDIS_WORKER_STREAM: stream },
+    env: { ...process.env, REDIS_WORKER_STREAM: stream, ...(hangAfter === undefined ? {} : { REDIS_WORKER_HANG_AFTER: String(hangAfter) }) },
   });
   let markReady: () => void = () => undefined;
   const worker: RedisWorker = {
