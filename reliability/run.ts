@@ -9,13 +9,14 @@
 //   RELIABILITY_PARALLEL=N        runs of scenarios 1, 2, 4-6 at once per transport (default: NATS, Redis and
 //                                 PostgreSQL run side by side with 6 lanes shared among them; RabbitMQ 1; Kafka always 1)
 //   RELIABILITY_OUTPUT            where the table goes (docs/reliability.md)
+//   RELIABILITY_RESULTS           long mode: folder of the per-transport result files (reliability/results)
 //   RELIABILITY_VERBOSE=1         worker stderr to the console
 //
 // Every scenario runs on private brokers started by scripts/cluster.sh on their own ports and folders
 // (a single node per transport, then a 3-node cluster of RabbitMQ and Kafka), stopped and deleted at
 // the end: the shared brokers are never restarted, and other tests restarting them cannot disturb a run.
 import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ACK_POLICY_NAMES, type AckPolicy } from '../lib/core';
 import { KafkaDriver, RabbitDriver, type Driver, type Transport } from './drivers';
@@ -49,6 +50,11 @@ const NO_CLUSTER_ROW: { [T in Transport]?: string } = {
 const ONLY = process.env.RELIABILITY_ONLY?.split(',').map((s) => s.trim());
 const wanted = (scenario: string) => !ONLY || ONLY.includes(scenario);
 const OUTPUT = process.env.RELIABILITY_OUTPUT ?? join(__dirname, '../../docs/reliability.md');
+/**
+ * Long mode keeps each transport's rows in `<RESULTS>/long-<transport>.json`, and the table is made from every
+ * transport's latest file: a transport can be run again alone (RELIABILITY_TRANSPORTS) without losing the others.
+ */
+const RESULTS = process.env.RELIABILITY_RESULTS ?? join(__dirname, '../../reliability/results');
 
 // Private broker sets (ports apart from every shared broker and from the tests' private ones).
 const SINGLE: BrokerSet = {
@@ -235,15 +241,47 @@ async function transportRows(transport: string, rows: Row[], next?: string): Pro
   if (wanted('cluster') && CLUSTERED.includes(transport as Transport)) await clusterNodes(transport, record);
 }
 
-function table(rows: Row[], totalMs: number): string {
+/** One transport's rows from one run of the harness. */
+interface Section {
+  transport: Transport;
+  mode: 'long' | 'short';
+  seeds: number;
+  messages?: number;
+  startedAt: string;
+  minutes: number;
+  rows: Row[];
+}
+
+function resultFile(transport: Transport): string {
+  return join(RESULTS, `long-${transport}.json`);
+}
+
+/** This run's sections, and in long mode those of transports run earlier (their latest result files). */
+function sections(rows: Row[], startedAt: Date, totalMs: number): Section[] {
+  const mine: Section[] = TRANSPORTS.filter((t) => rows.some((r) => r.transport === t)).map((transport) => ({
+    transport,
+    mode: LONG ? 'long' : 'short',
+    seeds: sizes.seeds,
+    ...(messages ? { messages } : {}),
+    startedAt: startedAt.toISOString().slice(0, 16).replace('T', ' '),
+    minutes: Math.round(totalMs / 6000) / 10,
+    rows: rows.filter((r) => r.transport === transport),
+  }));
+  if (!LONG) return mine;
+  mkdirSync(RESULTS, { recursive: true });
+  for (const section of mine) writeFileSync(resultFile(section.transport), `${JSON.stringify(section, null, 2)}\n`);
+  return ALL_TRANSPORTS.filter((t) => existsSync(resultFile(t))).map((t) => JSON.parse(readFileSync(resultFile(t), 'utf8')) as Section);
+}
+
+function table(all: Section[]): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
   const lines = [
     '# Reliability',
     '',
     '<!-- Written by `npm run reliability` (reliability/run.ts); do not edit by hand. -->',
     '',
-    `Mode: **${LONG ? 'long' : 'short'}** (${sizes.seeds} seed${sizes.seeds > 1 ? 's' : ''} per transport and policy), run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC in ${(totalMs / 60_000).toFixed(1)} min` +
-      `${messages ? `, message counts overridden to ${messages}` : ''}. Consumers are Nest apps in child processes, killed for real; ` +
+    `Mode: **${LONG ? 'long' : 'short'}**. Each transport's section says when it ran, with how many seeds per scenario and policy. ` +
+      'Consumers are Nest apps in child processes, killed for real; ' +
       'messages are put on the broker with its own driver (amqplib, kafkajs, @nats-io/jetstream, ioredis, pg). Brokers: private nodes started by `scripts/cluster.sh` ' +
       '(RabbitMQ 3.10 quorum queues; Kafka KRaft, 3 partitions per topic; nats-server 2.9 with JetStream; redis-server 7.0 with an append-only file; ' +
       'PostgreSQL 15 of its own initdb). A row sums its seeds.',
@@ -255,10 +293,14 @@ function table(rows: Row[], totalMs: number): string {
       'dead-lettered with its reason after one delivery (or, for a good body with odd headers, processed once).',
     '',
   ];
-  for (const transport of TRANSPORTS) {
-    const mine = rows.filter((r) => r.transport === transport);
-    if (mine.length === 0) continue;
+  for (const section of all) {
+    const { transport, rows: mine } = section;
     lines.push(`## ${TITLES[transport]}`, '');
+    lines.push(
+      `Run ${section.startedAt} UTC, ${section.mode} mode, ${section.seeds} seed${section.seeds > 1 ? 's' : ''} per scenario and policy` +
+        `${section.messages ? `, message counts overridden to ${section.messages}` : ''}; the harness run took ${section.minutes} min.`,
+      '',
+    );
     lines.push('| scenario | policy | seeds | sent | processed | duplicates (max per seed) | lost (max per seed) | dead-lettered | window | result |');
     lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
     for (const r of mine) {
@@ -269,10 +311,10 @@ function table(rows: Row[], totalMs: number): string {
     for (const r of noted) {
       lines.push(`- ${r.scenario}: ${r.notes.map(cell).join('; ')}`);
     }
-    if (NO_CLUSTER_ROW[transport] && wanted('cluster')) lines.push(`- ${NO_CLUSTER_ROW[transport]}`);
+    if (NO_CLUSTER_ROW[transport]) lines.push(`- ${NO_CLUSTER_ROW[transport]}`);
     lines.push('');
   }
-  const seen = new Set(rows.flatMap((r) => r.known.map((k) => k.split(':')[0])));
+  const seen = new Set(all.flatMap((section) => section.rows.flatMap((r) => r.known.map((k) => k.split(':')[0]))));
   if (seen.size > 0) {
     lines.push('## Known defects', '', 'Broken guarantees already reported against the library; they fail the run only with `RELIABILITY_STRICT=1`.', '');
     for (const defect of KNOWN_DEFECTS.filter((k) => seen.has(k.id))) lines.push(`- **${defect.id}** (${defect.transport}): ${defect.what}`);
@@ -283,6 +325,7 @@ function table(rows: Row[], totalMs: number): string {
 
 async function main(): Promise<void> {
   const t0 = Date.now();
+  const startedAt = new Date();
   log(`${LONG ? 'long' : 'short'} mode: ${JSON.stringify(sizes)}; transports ${TRANSPORTS.join(', ')}`);
   const rows: Row[] = [];
   let crashed: Error | undefined;
@@ -302,7 +345,7 @@ async function main(): Promise<void> {
   await Promise.all(TOGETHER.map((transport) => one(transport)));
   await stopAll();
   mkdirSync(dirname(OUTPUT), { recursive: true });
-  writeFileSync(OUTPUT, table(rows, Date.now() - t0));
+  writeFileSync(OUTPUT, table(sections(rows, startedAt, Date.now() - t0)));
   const failed = rows.filter((r) => r.failures.length > 0);
   log(`${rows.length} rows, ${failed.length} failing, ${((Date.now() - t0) / 1000).toFixed(0)} s; table in ${OUTPUT}`);
   process.exitCode = failed.length > 0 || crashed ? 1 : 0;

@@ -270,6 +270,9 @@ export async function sigkill(driver: Driver, sizes: Sizes, policy: AckPolicy, s
       await r.quiet(1000, 60_000);
     } else {
       await r.until(() => r.tally.processed === total, 180_000, `all ${total} processed (have ${r.tally.processed})`);
+      // The killed worker's unacknowledged deliveries come back only after the redelivery delay (Redis minIdleMs,
+      // NATS ackWaitMs, PostgreSQL leaseMs): wait for them while the new worker lives, not only for every id once.
+      await r.until(async () => (await driver.outstanding(r.stream, r.groupId)) === 0, 120_000, 'everything settled on the broker');
     }
     const letters = await r.finish();
     const lost = r.tally.lost(ids).length;
