@@ -118,3 +118,42 @@ export function writeMarkdown(existing: string, result: RunResult): string {
   if (begin >= 0 && end > begin) return existing.slice(0, begin) + section + existing.slice(end + END.length);
   return `# Benchmarks\n\n\`npm run bench\` (full, about N minutes) or \`npm run bench -- --quick\` (under 5 minutes) against the local brokers.\n\n## Results\n\n${section}\n`;
 }
+
+const README_BEGIN = '<!-- bench:readme:begin (written by a full `npm run bench`; edit the text outside these markers) -->';
+const README_END = '<!-- bench:readme:end -->';
+
+/** The README's speed table: the full run's no-op and 5 ms figures, raw and Nest side by side with ours + AckModule. */
+export function readmeSection(result: RunResult): string {
+  const lines = [
+    `From the full run of ${result.startedAt.slice(0, 16).replace('T', ' ')} UTC (median of ${result.mode.rounds} rounds, load average ` +
+      `${result.machine.loadBefore[0]} before, ${result.machine.loadAfter[0]} after, ${result.machine.cpus} cores); nestjs-ack as users run it, with \`AckModule.forRoot()\`.`,
+    '',
+    '| messages settled per second | raw driver, same acks | Nest\'s own server | nestjs-ack + AckModule | of raw | of Nest | 5 ms handler: of raw |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const row of result.rows) {
+    const noop = row.throughput.noop;
+    if (!noop) continue;
+    const m = (role: Role) => noop[role]?.median;
+    const slow = row.throughput['5ms'];
+    const raw = noop['raw-alt'] ? `${rate(m('raw'))} (${row.labels.raw}); ${rate(m('raw-alt'))} (${row.labels['raw-alt']})` : `${rate(m('raw'))} (${row.labels.raw})`;
+    const ofNest = row.labels.nest ? `${ratio(m('ours+module'), m('nest'))}x` : '—';
+    lines.push(
+      `| ${row.title}, no-op handler | ${raw} | ${row.labels.nest ? `${rate(m('nest'))} (${row.labels.nest})` : 'no Nest transport'} | ${rate(m('ours+module'))} | ` +
+        `**${ratio(m('ours+module'), m('raw'))}** | ${ofNest} | ${ratio(slow?.['ours+module']?.median, slow?.raw?.median)} |`,
+    );
+  }
+  for (const extra of result.extra.filter((e) => e.title.startsWith('Kafka: ordering'))) {
+    const [partition, key] = extra.results;
+    if (partition && key) lines.push('', `Kafka, 5 ms handler, 20 keys on 3 partitions: \`ordering: 'key'\` ${ratio(key.perSecond, partition.perSecond)}x \`'partition'\` (${rate(key.perSecond)}/s against ${rate(partition.perSecond)}/s).`);
+  }
+  return lines.join('\n');
+}
+
+/** README.md with its speed table replaced; unchanged when it has no markers. */
+export function writeReadme(existing: string, result: RunResult): string {
+  const begin = existing.indexOf('<!-- bench:readme:begin');
+  const end = existing.indexOf(README_END);
+  if (begin < 0 || end < begin) return existing;
+  return `${existing.slice(0, begin)}${README_BEGIN}\n${readmeSection(result)}\n${README_END}${existing.slice(end + README_END.length)}`;
+}

@@ -4,7 +4,7 @@ import { cpus, loadavg, totalmem, release, type } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { median, percentile, round, settleMeter, sleep, withTimeout, WORK, type BrokerBench, type HandlerKind, type Role } from './measure';
-import { writeMarkdown } from './report';
+import { writeMarkdown, writeReadme } from './report';
 
 /**
  * The rows of the table, one per broker (and queue type). A new transport
@@ -305,6 +305,12 @@ async function main(): Promise<void> {
     }
     writeFileSync(docs, writeMarkdown(existing, result));
     log(`wrote ${docs}`);
+    if (mode.name === 'full') {
+      // The README quotes the full run only: a quick run's single round is no figure to advertise.
+      const readme = join(root, 'README.md');
+      writeFileSync(readme, writeReadme(readFileSync(readme, 'utf8'), result));
+      log(`wrote the speed table of ${readme}`);
+    }
   }
   log(`done in ${result.seconds} s`);
 }
