@@ -142,9 +142,9 @@ function createServer(): AckServer<InboundMessage> {
         stream: natsStreamName(config.queue),
         ensureStream: true,
         ackWaitMs: redeliverAfterMs,
-        // Pull half the window: with batchSize equal to maxAckPending, nats-server 2.9.10 was seen (3 of 5 kills) to
-        // hand one delivery of a killed consumer's window to the new one twice and leave another ack-pending for good.
-        batchSize: config.natsWindow ? config.natsWindow / 2 : undefined,
+        // The whole window pulled at once: the case that once seemed to leave a delivery ack-pending after a kill
+        // (it was the harness stopping the new worker before the dead one's deliveries came back after ackWaitMs).
+        batchSize: config.natsWindow,
         maxAckPending: config.natsWindow,
       }) as unknown as AckServer<InboundMessage>;
     case 'redis':

@@ -1,0 +1,3 @@
+export declare function ackModuleStarted(): void;
+export declare function ackModuleStopped(): void;
+export declare function isAckModuleActive(): boolean;

@@ -1,0 +1,16 @@
+import type { InboundMessage } from './inbound-message';
+import type { ResolvedRetry } from './retry';
+import type { SettleOnce } from './settle-once';
+import type { DeliveryObservation } from './telemetry-hooks';
+/** One delivery being processed: the message, the pattern it was routed by, its retry rules and its settle-once state. */
+export declare class Delivery<M extends InboundMessage> {
+    readonly message: M;
+    readonly pattern: string;
+    readonly retry: ResolvedRetry;
+    readonly state: SettleOnce;
+    /** Told of the settlement when a telemetry observer is set. */
+    readonly observation?: DeliveryObservation | undefined;
+    constructor(message: M, pattern: string, retry: ResolvedRetry, state: SettleOnce, 
+    /** Told of the settlement when a telemetry observer is set. */
+    observation?: DeliveryObservation | undefined);
+}

@@ -1,0 +1,20 @@
+import type { MessageSource } from './dead-letter-record';
+/** What a broker subclass hands to the base server for each delivery. */
+export interface InboundMessage {
+    /** The body as received. */
+    body: Buffer;
+    /** Headers as strings (binary header values are decoded as UTF-8). */
+    headers: Record<string, string>;
+    /** 1 on first delivery; from the broker where it counts deliveries. */
+    deliveryCount: number;
+    /** Where the message came from, for logs and dead letters. */
+    source: MessageSource;
+    /** Identity stable across redeliveries, to remember the first failure time. */
+    key: string;
+    /** The pattern when the broker fixes it (a Kafka topic) rather than the body. */
+    pattern?: string;
+    /** Where to send the reply of a request. */
+    replyTo?: string;
+    /** Correlation id of a request, echoed on the reply. */
+    correlationId?: string;
+}

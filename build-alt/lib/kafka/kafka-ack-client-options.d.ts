@@ -1,0 +1,21 @@
+import type { KafkaConfig, logLevel } from 'kafkajs';
+/** Options of `KafkaAckClient`. */
+export interface KafkaAckClientOptions {
+    /** Bootstrap brokers, `host:port`. @defaultValue ['127.0.0.1:9092'] */
+    brokers?: string[];
+    /** Client id of the producer and reply consumer. @defaultValue 'nestjs-ack-client' */
+    clientId?: string;
+    /** Further kafkajs client settings (`ssl`, `sasl`, timeouts...). Never logged. @defaultValue {} */
+    client?: Omit<KafkaConfig, 'brokers' | 'clientId' | 'logCreator' | 'logLevel'>;
+    /**
+     * Topic the replies of `send()` come back on (header `kafka_replyTopic`).
+     * When not given, a topic of this client's own is created at the first
+     * `send()` and deleted at `close()`.
+     * @defaultValue `nestjs-ack.replies.<random id>`
+     */
+    replyTopic?: string;
+    /** Consumer group reading `replyTopic`. @defaultValue the reply topic's name */
+    replyGroupId?: string;
+    /** kafkajs log level, logged through Nest's logger. @defaultValue logLevel.WARN */
+    logLevel?: logLevel;
+}

@@ -1,0 +1,105 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.assertTopicName = assertTopicName;
+exports.assertBrokers = assertBrokers;
+exports.resolveKafkaSettings = resolveKafkaSettings;
+const kafkajs_1 = require("kafkajs");
+const errors_1 = require("../core/errors");
+const option_checks_1 = require("../core/option-checks");
+/** Kafka's legal topic names. */
+const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
+function assertTopicName(name, what) {
+    if (typeof name !== 'string' || !TOPIC_NAME.test(name) || name === '.' || name === '..') {
+        throw new errors_1.InvalidOptionError(what, name, 'a Kafka topic name (1-249 of a-z A-Z 0-9 . _ -)');
+    }
+}
+/** Checks a Kafka bootstrap broker list (`host:port` strings; a comma-separated string is accepted too). */
+function assertBrokers(value, option = 'brokers') {
+    return (0, option_checks_1.assertAddressList)(value ?? ['127.0.0.1:9092'], option, /^[^\s:,]+:\d+$/, 'a non-empty array of "host:port" strings');
+}
+function fail(option, value, allowed) {
+    throw new errors_1.InvalidOptionError(option, value, allowed);
+}
+function integer(options, option, fallback, min) {
+    const value = options[option] ?? fallback;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min)
+        fail(option, value, `an integer >= ${min}`);
+    return value;
+}
+function resolveKafkaSettings(options) {
+    if (!options || typeof options.groupId !== 'string' || options.groupId.length === 0) {
+        fail('groupId', options?.groupId, 'a non-empty string (the consumer group of this server; required)');
+    }
+    const brokers = assertBrokers(options.brokers);
+    const clientId = options.clientId ?? 'nestjs-ack';
+    if (typeof clientId !== 'string' || clientId.length === 0)
+        fail('clientId', clientId, 'a non-empty string');
+    const topics = options.topics ?? [];
+    if (!Array.isArray(topics))
+        fail('topics', topics, 'an array of topic names');
+    topics.forEach((topic) => assertTopicName(topic, 'KafkaAckServer option topics entry'));
+    let createTopics = false;
+    if (options.createTopics === true || (typeof options.createTopics === 'object' && options.createTopics !== null)) {
+        const given = options.createTopics === true ? {} : options.createTopics;
+        createTopics = { numPartitions: given.numPartitions ?? 1, replicationFactor: given.replicationFactor ?? -1 };
+        if (!Number.isInteger(createTopics.numPartitions) || createTopics.numPartitions < 1)
+            fail('createTopics.numPartitions', createTopics.numPartitions, 'an integer >= 1');
+        if (!Number.isInteger(createTopics.replicationFactor) || (createTopics.replicationFactor < 1 && createTopics.replicationFactor !== -1)) {
+            fail('createTopics.replicationFactor', createTopics.replicationFactor, 'an integer >= 1, or -1 for the broker default');
+        }
+    }
+    else if (options.createTopics !== undefined && options.createTopics !== false) {
+        fail('createTopics', options.createTopics, 'true, false, or { numPartitions, replicationFactor }');
+    }
+    const fromBeginning = options.fromBeginning ?? false;
+    if (typeof fromBeginning !== 'boolean')
+        fail('fromBeginning', fromBeginning, 'true or false');
+    const sessionTimeout = integer(options, 'sessionTimeout', 30_000, 1);
+    const heartbeatInterval = integer(options, 'heartbeatInterval', 3_000, 1);
+    if (heartbeatInterval >= sessionTimeout)
+        fail('heartbeatInterval', heartbeatInterval, `an integer below sessionTimeout (${sessionTimeout})`);
+    let deadLetterTopic;
+    const dlt = options.deadLetterTopic;
+    if (dlt === undefined)
+        deadLetterTopic = (topic) => `${topic}.dlt`;
+    else if (dlt === false)
+        deadLetterTopic = false;
+    else if (typeof dlt === 'function')
+        deadLetterTopic = dlt;
+    else if (typeof dlt === 'string') {
+        assertTopicName(dlt, 'KafkaAckServer option deadLetterTopic');
+        deadLetterTopic = () => dlt;
+    }
+    else
+        fail('deadLetterTopic', dlt, 'a topic name, a function of the source topic, or false');
+    const ordering = options.ordering ?? 'partition';
+    if (ordering !== 'partition' && ordering !== 'key' && ordering !== 'none')
+        fail('ordering', ordering, "'partition', 'key' or 'none'");
+    const nonJsonValues = options.nonJsonValues ?? 'pass';
+    if (nonJsonValues !== 'pass' && nonJsonValues !== 'reject')
+        fail('nonJsonValues', nonJsonValues, "'pass' or 'reject'");
+    const level = options.logLevel ?? kafkajs_1.logLevel.WARN;
+    if (!Object.values(kafkajs_1.logLevel).includes(level))
+        fail('logLevel', level, 'a kafkajs logLevel (NOTHING, ERROR, WARN, INFO, DEBUG)');
+    return {
+        brokers,
+        clientId,
+        groupId: options.groupId,
+        topics,
+        createTopics,
+        fromBeginning,
+        sessionTimeout,
+        rebalanceTimeout: integer(options, 'rebalanceTimeout', 60_000, 1),
+        heartbeatInterval,
+        maxWaitTimeInMs: integer(options, 'maxWaitTimeInMs', 500, 0),
+        commitInterval: integer(options, 'commitInterval', 100, 0),
+        commitEveryN: integer(options, 'commitEveryN', 100, 1),
+        deadLetterTopic,
+        maxQueuedPerPartition: integer(options, 'maxQueuedPerPartition', 500, 1),
+        ordering,
+        maxUncommittedPerPartition: integer(options, 'maxUncommittedPerPartition', 1000, 1),
+        nonJsonValues,
+        logLevel: level,
+    };
+}
+//# sourceMappingURL=kafka-settings.js.map

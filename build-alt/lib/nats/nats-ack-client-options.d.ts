@@ -1,0 +1,23 @@
+import type { ConnectionOptions, NatsConnection } from '@nats-io/transport-node';
+import type { ProducerDeserializer, ProducerSerializer } from '@nestjs/microservices';
+/** Options of `NatsAckClient`. It provisions nothing: the server owns streams and consumers. */
+export interface NatsAckClientOptions {
+    /** Server URL(s). Ignored when `connection` is given. @defaultValue 'nats://127.0.0.1:4222' */
+    servers?: string | string[];
+    /** An open connection to use; `close()` leaves it open. @defaultValue none */
+    connection?: NatsConnection;
+    /** Passed through to `connect()` (auth, TLS, name, reconnect timing). Never logged. @defaultValue `{ maxReconnectAttempts: -1 }` */
+    connectionOptions?: Omit<ConnectionOptions, 'servers'>;
+    /**
+     * Subject to publish to. @defaultValue the message's pattern (it must be a subject a stream captures)
+     */
+    subject?: string;
+    /** How long a publish waits for the stream's acknowledgement (JetStream retries it meanwhile). @defaultValue 10000 */
+    publishTimeoutMs?: number;
+    /** Headers added to every message. @defaultValue `{}` */
+    headers?: Record<string, string>;
+    /** @defaultValue Nest's identity serializer */
+    serializer?: ProducerSerializer;
+    /** @defaultValue Nest's incoming response deserializer */
+    deserializer?: ProducerDeserializer;
+}

@@ -1,0 +1,35 @@
+import type { ProducerDeserializer, ProducerSerializer } from '@nestjs/microservices';
+import type { ReconnectOptions } from '../core/reconnect';
+/** Options of `RabbitAckClient`. It declares nothing: the server owns the topology. */
+export interface RabbitAckClientOptions {
+    /** Broker URL, or several tried in order. @defaultValue 'amqp://guest:guest@127.0.0.1:5672' */
+    urls?: string | string[];
+    /** Queue that `send()` and `emit()` publish to (through the default exchange). Required unless `exchange` is set. @defaultValue none */
+    queue?: string;
+    /**
+     * Publish to this exchange instead, with the pattern (as a string) as
+     * routing key, or `routingKey` when given.
+     * @defaultValue none (publish to `queue`)
+     */
+    exchange?: string;
+    /** Fixed routing key on `exchange`. @defaultValue the message's pattern */
+    routingKey?: string;
+    /** Where replies of `send()` arrive. @defaultValue 'amq.rabbitmq.reply-to' (direct reply-to, no queue declared) */
+    replyQueue?: string;
+    /** Messages survive a broker restart (`deliveryMode` 2). @defaultValue true */
+    persistent?: boolean;
+    /** Headers added to every message. @defaultValue `{}` */
+    headers?: Record<string, string>;
+    /**
+     * How long a publish may wait for the connection (it retries across a
+     * reconnect) and for the broker's confirm before failing.
+     * @defaultValue 30000
+     */
+    publishTimeoutMs?: number;
+    /** Reconnect backoff. @defaultValue `{ initialDelayMs: 200, maxDelayMs: 10000, multiplier: 2, maxAttempts: Infinity }` */
+    reconnect?: ReconnectOptions;
+    /** @defaultValue Nest's identity serializer */
+    serializer?: ProducerSerializer;
+    /** @defaultValue Nest's incoming response deserializer */
+    deserializer?: ProducerDeserializer;
+}

@@ -1,0 +1,124 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.RabbitCommands = void 0;
+const dead_letter_record_1 = require("../core/dead-letter-record");
+const errors_1 = require("../core/errors");
+const rabbit_delivery_count_1 = require("./rabbit-delivery-count");
+const rabbit_headers_1 = require("./rabbit-headers");
+/**
+ * The broker side of ack / nack / reject. Every call goes to the channel the
+ * message came from, and refuses when that channel is gone (the broker has
+ * requeued the message; a late ack on another channel would be a 406).
+ */
+class RabbitCommands {
+    settings;
+    delayedNacks;
+    isClosing;
+    constructor(settings, delayedNacks, isClosing) {
+        this.settings = settings;
+        this.delayedNacks = delayedNacks;
+        this.isClosing = isClosing;
+    }
+    async ack(message) {
+        ackDelivery(message);
+    }
+    /** With a delay the message stays unacked on its channel until the delay ends (`DelayedNacks`); at close it goes back at once. */
+    async nack(message, delayMs) {
+        assertOpen(message, 'nack');
+        const requeue = () => requeueDelivery(message, this.settings.queueType, this.settings.queue);
+        if (delayMs > 0 && !this.isClosing())
+            this.delayedNacks.schedule(message, delayMs, requeue);
+        else
+            await requeue();
+    }
+    async reject(message, record) {
+        if (this.settings.deadLetter === false)
+            rejectDelivery(message);
+        else
+            await deadLetterDelivery(message, this.settings.deadLetter, record);
+    }
+}
+exports.RabbitCommands = RabbitCommands;
+function ackDelivery(message) {
+    assertOpen(message, 'ack');
+    message.session.consumer.ack(message.raw);
+}
+/** `basic.reject(requeue=false)`: dropped, or dead-lettered by the broker through the queue's DLX. */
+function rejectDelivery(message) {
+    assertOpen(message, 'reject');
+    message.session.consumer.reject(message.raw, false);
+}
+/**
+ * Back to the queue now. Quorum queues: `basic.nack(requeue=true)`, the broker
+ * counts the delivery. Classic queues count nothing, so the message is
+ * republished with our delivery-count header and the original acked once the
+ * copy is confirmed; if that publish fails, a plain requeue (never a loss).
+ */
+async function requeueDelivery(message, queueType, queue) {
+    assertOpen(message, 'nack');
+    const { consumer, publisher } = message.session;
+    if (queueType === 'quorum') {
+        consumer.nack(message.raw, false, true);
+        return;
+    }
+    const headers = { ...(0, rabbit_headers_1.withoutCountHeaders)(message.raw.properties.headers), [rabbit_delivery_count_1.PRIOR_DELIVERIES_HEADER]: message.deliveryCount };
+    try {
+        const { expiration } = message.raw.properties;
+        await publisher.publish('', queue, message.raw.content, { ...copyProperties(message.raw.properties), expiration, headers, mandatory: true });
+    }
+    catch {
+        assertOpen(message, 'nack');
+        consumer.nack(message.raw, false, true);
+        return;
+    }
+    assertOpen(message, 'ack the republished');
+    consumer.ack(message.raw);
+}
+/**
+ * Publishes body, original headers and the record's `x-dead-letter-*` headers
+ * to the dead-letter exchange, waits for the broker's confirm, then acks the
+ * source. Throws when the publish fails (the source is then nacked by the base
+ * server, nothing lost). A plain `basic.reject` cannot add headers, hence the
+ * publish; the queue's own DLX still catches what the broker dead-letters.
+ */
+async function deadLetterDelivery(message, target, record) {
+    assertOpen(message, 'dead-letter');
+    const headers = { ...(0, rabbit_headers_1.withoutCountHeaders)(message.raw.properties.headers), ...(0, dead_letter_record_1.deadLetterHeaders)({ ...record, headers: {} }) };
+    await message.session.publisher.publish(target.exchange, target.routingKey, message.raw.content, {
+        ...copyProperties(message.raw.properties),
+        headers,
+        persistent: true,
+        mandatory: true,
+    });
+    assertOpen(message, 'ack the dead-lettered');
+    message.session.consumer.ack(message.raw);
+}
+/** The properties worth keeping on a copy; `userId` (must match the publisher) and `expiration` (a dead letter must not expire) are dropped. */
+function copyProperties(properties) {
+    const copy = { persistent: properties.deliveryMode === 2 || properties.deliveryMode === undefined };
+    if (properties.contentType)
+        copy.contentType = properties.contentType;
+    if (properties.contentEncoding)
+        copy.contentEncoding = properties.contentEncoding;
+    if (properties.messageId)
+        copy.messageId = properties.messageId;
+    if (properties.correlationId)
+        copy.correlationId = properties.correlationId;
+    if (properties.replyTo)
+        copy.replyTo = properties.replyTo;
+    if (properties.timestamp)
+        copy.timestamp = properties.timestamp;
+    if (properties.type)
+        copy.type = properties.type;
+    if (properties.appId)
+        copy.appId = properties.appId;
+    if (properties.priority !== undefined)
+        copy.priority = properties.priority;
+    return copy;
+}
+function assertOpen(message, what) {
+    if (!message.session.open) {
+        throw new errors_1.DeliveryGoneError(`cannot ${what} message: its channel closed (the broker redelivers it)`);
+    }
+}
+//# sourceMappingURL=rabbit-commands.js.map

@@ -1,0 +1,19 @@
+import type { RedisOptions } from 'ioredis';
+import type { Redis } from 'ioredis';
+import type { ProducerDeserializer, ProducerSerializer } from '@nestjs/microservices';
+import type { ReconnectOptions } from '../core/reconnect';
+/** Options of `RedisAckClient`. */
+export interface RedisAckClientOptions {
+    /** Where Redis is: a URL, ioredis options, or an ioredis client (duplicated, never closed by us). @defaultValue 'redis://127.0.0.1:6379' */
+    connection?: string | RedisOptions | Redis;
+    /** Trims each stream written to about this many entries (`XADD ... MAXLEN ~`). Redis 7 trims unread entries too. @defaultValue undefined (no trimming) */
+    maxLen?: number;
+    /** Headers added to every message (a `headers` field holding a JSON object). @defaultValue none */
+    headers?: Record<string, string>;
+    /** Prefix of this client's reply list (`<prefix><random>`), where `send()` replies arrive. @defaultValue 'nestjs-ack:reply:' */
+    replyPrefix?: string;
+    /** Reconnect backoff after the connection drops. @defaultValue the core's `DEFAULT_RECONNECT` */
+    reconnect?: ReconnectOptions;
+    serializer?: ProducerSerializer;
+    deserializer?: ProducerDeserializer;
+}

@@ -1,0 +1,18 @@
+import type { AckServerOptions } from '../core/ack-server-options';
+import type { InMemoryBroker } from './in-memory-broker';
+/** Options of `InMemoryAckServer`. */
+export interface InMemoryAckServerOptions extends AckServerOptions {
+    /** The broker shared with the clients of the test. */
+    broker: InMemoryBroker;
+    /** Queue to consume. @defaultValue 'default' */
+    queue?: string;
+    /** Keep rejected messages in the queue's dead-letter list; `false` drops them. @defaultValue true */
+    deadLetter?: boolean;
+    /**
+     * Simulates a broker lease (JetStream `ackWait`, a Redis pending entry's idle
+     * time): a delivery unsettled for this long is delivered again, unless the
+     * server renews the lease while its handler runs (every third of it).
+     * @defaultValue undefined (no lease)
+     */
+    leaseMs?: number;
+}

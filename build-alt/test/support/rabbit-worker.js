@@ -1,0 +1,59 @@
+"use strict";
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key, desc);
+    else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+};
+var __metadata = (this && this.__metadata) || function (k, v) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") return Reflect.metadata(k, v);
+};
+var __param = (this && this.__param) || function (paramIndex, decorator) {
+    return function (target, key) { decorator(target, key, paramIndex); }
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+// A consumer process for kill tests: `node rabbit-worker.js <queue>` prints
+// `ready`, then `processed <id>` for each handled message (before its ack).
+require("reflect-metadata");
+const promises_1 = require("node:timers/promises");
+const common_1 = require("@nestjs/common");
+const core_1 = require("@nestjs/core");
+const microservices_1 = require("@nestjs/microservices");
+const module_1 = require("../../lib/module");
+const rabbitmq_1 = require("../../lib/rabbitmq");
+const rabbit_broker_1 = require("./rabbit-broker");
+let WorkerController = class WorkerController {
+    async handle(item) {
+        await (0, promises_1.setTimeout)(3);
+        process.stdout.write(`processed ${item.id}\n`);
+    }
+};
+__decorate([
+    (0, microservices_1.EventPattern)('kill.item'),
+    __param(0, (0, microservices_1.Payload)()),
+    __metadata("design:type", Function),
+    __metadata("design:paramtypes", [Object]),
+    __metadata("design:returntype", Promise)
+], WorkerController.prototype, "handle", null);
+WorkerController = __decorate([
+    (0, common_1.Controller)()
+], WorkerController);
+let WorkerModule = class WorkerModule {
+};
+WorkerModule = __decorate([
+    (0, common_1.Module)({ imports: [module_1.AckModule.forRoot()], controllers: [WorkerController] })
+], WorkerModule);
+async function main() {
+    const queue = process.argv[2];
+    if (!queue)
+        throw new Error('usage: rabbit-worker <queue>');
+    const server = new rabbitmq_1.RabbitAckServer({ urls: rabbit_broker_1.RABBITMQ_URL, queue, concurrency: 10, prefetch: 20 });
+    const app = await core_1.NestFactory.createMicroservice(WorkerModule, { strategy: server, logger: false });
+    await app.listen();
+    process.stdout.write('ready\n');
+}
+main().catch((error) => {
+    process.stderr.write(`worker failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+});
+//# sourceMappingURL=rabbit-worker.js.map
