@@ -60,7 +60,7 @@ const KAFKA_CONCURRENCY = 3;
 export const KAFKA_COMMIT_EVERY = 50;
 /** The workers' `maxUncommittedPerPartition`: offsets a partition hands out past its last confirmed commit. */
 export const KAFKA_MAX_UNCOMMITTED = 50;
-/** NATS maxAckPending: the server lets no more deliveries out unacked (the worker pulls half of it at once). */
+/** NATS maxAckPending: the server lets no more deliveries out unacked (the worker pulls all of it at once). */
 export const NATS_WINDOW = 20;
 /** Redis and PostgreSQL handler concurrency: entries read (XREADGROUP COUNT) / rows claimed at most the free slots. */
 export const SLOT_CONCURRENCY = 10;
