@@ -201,24 +201,13 @@ unclean.leader.election.enable=false
 group.initial.rebalance.delay.ms=0
 group.min.session.timeout.ms=1000
 EOF
-  cat >"$KDIR/b$i/log4j2.properties" <<EOF
-status = warn
-appender.console.type = Console
-appender.console.name = STDOUT
-appender.console.layout.type = PatternLayout
-appender.console.layout.pattern = [%d] %p %m (%c)%n
-rootLogger.level = INFO
-rootLogger.appenderRef.stdout.ref = STDOUT
-logger.kafka.name = org.apache.kafka
-logger.kafka.level = WARN
-EOF
 }
 
 kafka_launch() {
   local i="$1" dir="$KDIR/b$1"
   [[ -f "$dir/kafka.log" ]] && mv -f "$dir/kafka.log" "$dir/kafka.log.1"
   # shellcheck disable=SC2086
-  setsid nohup "$JAVA" $KAFKA_HEAP_OPTS -cp "$LIBS/*" "-Dlog4j2.configurationFile=$dir/log4j2.properties" \
+  setsid nohup "$JAVA" $KAFKA_HEAP_OPTS -cp "$LIBS/*" "-Dlog4j2.configurationFile=$HERE/kafka-log4j2.properties" \
     kafka.Kafka "$dir/server.properties" >"$dir/kafka.log" 2>&1 </dev/null &
   echo $! >"$dir/pid"
 }

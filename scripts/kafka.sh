@@ -45,8 +45,9 @@ PIDFILE="$RUN/kafka.pid"
 
 is_local() { [[ "$HOST" == 127.0.0.1 || "$HOST" == localhost ]]; }
 
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=tcp-probe.sh
-source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/tcp-probe.sh"
+source "$HERE/tcp-probe.sh"
 
 # True when a Kafka broker answers on host:port: send an ApiVersions v0 request (api key 18,
 # correlation id 1, client id "ck") and expect a response carrying correlation id 1. A bare TCP
@@ -60,7 +61,7 @@ MAJOR="${KAFKA_VERSION%%.*}"
 [[ "$MAJOR" =~ ^[0-9]+$ ]] || die "cannot read KAFKA_VERSION=$KAFKA_VERSION"
 if ((MAJOR >= 4)); then
   LOGGING_DEPS=(org.apache.logging.log4j:log4j-core:2.24.3 org.apache.logging.log4j:log4j-slf4j-impl:2.24.3)
-  LOG_FLAG="-Dlog4j2.configurationFile=$RUN/log4j2.properties"
+  LOG_FLAG="-Dlog4j2.configurationFile=$HERE/kafka-log4j2.properties"
 else
   LOGGING_DEPS=(org.slf4j:slf4j-reload4j:1.7.36 ch.qos.reload4j:reload4j:1.2.25)
   LOG_FLAG="-Dlog4j.configuration=file:$RUN/log4j.properties"
@@ -152,17 +153,6 @@ EOF
     cat >>"$RUN/server.properties" <<EOF
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
-EOF
-    cat >"$RUN/log4j2.properties" <<EOF
-status = warn
-appender.console.type = Console
-appender.console.name = STDOUT
-appender.console.layout.type = PatternLayout
-appender.console.layout.pattern = [%d] %p %m (%c)%n
-rootLogger.level = INFO
-rootLogger.appenderRef.stdout.ref = STDOUT
-logger.kafka.name = org.apache.kafka
-logger.kafka.level = WARN
 EOF
   else
     cat >"$RUN/log4j.properties" <<EOF
