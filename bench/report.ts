@@ -75,6 +75,51 @@ function rssTable(rows: RowResult[]): string[] {
   return lines;
 }
 
+/** Issue 20's targets against this run (ours + AckModule, as users run it): one line each, met or missed. */
+function targetsTable(result: RunResult): string[] {
+  const row = (id: string) => result.rows.find((r) => r.id === id);
+  const lines = ['### Targets of issue 20 in this run (ours + AckModule)', '', '| target | this run | |', '|---|---|---|'];
+  const add = (target: string, value: number | undefined, bound: number, shown: string, atLeast = true) => {
+    if (value === undefined || Number.isNaN(value)) return lines.push(`| ${target} | not measured | — |`);
+    lines.push(`| ${target} | ${shown} | ${(atLeast ? value >= bound : value < bound) ? 'met' : '**missed**'} |`);
+  };
+  const of = (id: string, handler: HandlerKind, a: Role, b: Role) => {
+    const t = row(id)?.throughput[handler];
+    const x = t?.[a]?.median;
+    const y = t?.[b]?.median;
+    return x === undefined || y === undefined || y === 0 ? undefined : x / y;
+  };
+  const fixed = (value: number | undefined) => (value === undefined ? '—' : value.toFixed(2));
+  for (const [id, bound] of [['rabbitmq-quorum', 0.95], ['rabbitmq-classic', 0.85], ['kafka', 0.6]] as const) {
+    add(`no-op, ${row(id)?.title ?? id} >= ${bound} of raw`, of(id, 'noop', 'ours+module', 'raw'), bound, fixed(of(id, 'noop', 'ours+module', 'raw')));
+  }
+  for (const [id, bound] of [['rabbitmq-quorum', 1.1], ['rabbitmq-classic', 1.1], ['kafka', 2]] as const) {
+    add(`no-op, ${row(id)?.title ?? id} >= ${bound}x Nest's own server`, of(id, 'noop', 'ours+module', 'nest'), bound, `${fixed(of(id, 'noop', 'ours+module', 'nest'))}x`);
+  }
+  for (const r of result.rows) {
+    const t = r.throughput.noop;
+    const cost = t?.ours?.cpuMicros && t['ours+module']?.cpuMicros ? t.ours.cpuMicros / t['ours+module'].cpuMicros : undefined;
+    add(`AckModule costs <= 5%, ${r.title} (CPU per message, ours / ours+M >= 0.95)`, cost, 0.95, fixed(cost));
+  }
+  for (const id of ['rabbitmq-quorum', 'rabbitmq-classic', 'kafka']) {
+    add(`1 ms handler, ${row(id)?.title ?? id} >= 0.95 of raw`, of(id, '1ms', 'ours+module', 'raw'), 0.95, fixed(of(id, '1ms', 'ours+module', 'raw')));
+  }
+  const ordering = result.extra.find((e) => e.title.startsWith('Kafka: ordering'))?.results;
+  const speedup = ordering && ordering.length >= 2 && ordering[0].perSecond > 0 ? ordering[1].perSecond / ordering[0].perSecond : undefined;
+  add("5 ms handler, Kafka `ordering: 'key'` >= 5x `'partition'`", speedup, 5, `${fixed(speedup)}x`);
+  for (const r of result.rows) {
+    const raw = r.latency.raw;
+    const ours = r.latency['ours+module'];
+    const added = raw && ours ? ours.p99 - raw.p99 : undefined;
+    add(`added p99 < 1 ms over raw, ${r.title}`, added, 1, added === undefined ? '—' : `${added.toFixed(2)} ms`, false);
+  }
+  for (const r of result.rows) {
+    const rss = r.rss['ours+module'];
+    if (rss) add(`peak RSS draining ${rss.messages} < 250 MB, ${r.title}`, rss.peakMb, 250, `${rss.peakMb} MB`, false);
+  }
+  return [...lines, ''];
+}
+
 /** The generated part of docs/benchmarks.md: machine facts and tables. */
 export function generatedSection(result: RunResult): string {
   const { mode, machine, rows } = result;
@@ -105,6 +150,7 @@ export function generatedSection(result: RunResult): string {
     for (const r of extra.results) lines.push(`| ${r.name} | ${r.perSecond} | ${ratio(r.perSecond, extra.results[0].perSecond)} |`);
     lines.push('');
   }
+  lines.push(...targetsTable(result));
   const errors = rows.flatMap((row) => row.errors.map((e) => `- ${row.title}: ${e}`));
   if (errors.length > 0) lines.push('### Failed runs', '', ...errors, '');
   return lines.join('\n');
