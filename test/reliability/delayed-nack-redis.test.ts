@@ -55,8 +55,10 @@ describe('Redis Streams: a nack with a delay (stays pending, claimable when the 
     process.stdout.write(`# nack delay -> observed redelivery (ms): ${measured.map((m) => `${m.delayMs}->${m.afterMs}`).join(', ')}\n`);
     for (const { delayMs, afterMs } of measured) {
       assert.ok(afterMs >= delayMs, `not before its delay: ${delayMs} ms asked, ${afterMs} ms observed`);
-      // One claim interval late at most, plus the scheduling slack of a busy test machine.
-      assert.ok(afterMs <= delayMs + CLAIM_INTERVAL_MS + 250, `within a claim interval after its delay: ${delayMs} ms asked, ${afterMs} ms observed`);
+      // One claim interval late at most, plus the scheduling slack of a CI machine running every lane at once
+      // (418 ms observed for 100 ms there). The bound stays below minIdleMs for the short delays, so a nack that
+      // waited for minIdleMs instead of its delay still fails.
+      assert.ok(afterMs <= delayMs + CLAIM_INTERVAL_MS + 450, `within a claim interval after its delay: ${delayMs} ms asked, ${afterMs} ms observed`);
     }
     const longest = seen.get(delays.length - 1)![1];
     assert.ok(delays.slice(0, -1).every((_, i) => seen.get(i)![1] < longest), 'the long delay held back no other message');
