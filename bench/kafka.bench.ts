@@ -4,7 +4,7 @@ import { ServerKafka } from '@nestjs/microservices';
 import { Socket } from 'node:net';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { KafkaAckServer, type KafkaAckServerOptions } from '../lib/kafka';
-import { waitForTopicLeaders } from '../lib/kafka/topic-leaders';
+import { createTopicsWithLeaders } from '../lib/kafka/topic-leaders';
 import { brokerUrls } from '../test/support/broker-urls';
 import { uniqueName } from '../test/support/names';
 import { after, benchModule, median, settleMeter, withTimeout, WORK, type BrokerBench, type Contender, type Work } from './measure';
@@ -51,8 +51,7 @@ export function kafkaBench(): BrokerBench {
     topics.push(topic);
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }], waitForLeaders: false });
-    await waitForTopicLeaders(admin, [topic]);
+    await createTopicsWithLeaders(admin, [{ topic, numPartitions: PARTITIONS }]);
     await admin.disconnect();
     return topic;
   };

@@ -4,7 +4,7 @@
 import { connect, type ChannelModel, type ConfirmChannel, type Options } from 'amqplib';
 import { Kafka, logLevel, type Admin, type IHeaders, type Producer } from 'kafkajs';
 import { DeadLetterHeaders } from '../lib/core';
-import { waitForTopicLeaders } from '../lib/kafka/topic-leaders';
+import { createTopicsWithLeaders } from '../lib/kafka/topic-leaders';
 
 /** The transports the harness runs. */
 export type Transport = 'rabbitmq' | 'kafka' | 'nats' | 'redis' | 'postgres';
@@ -217,12 +217,8 @@ export class KafkaDriver implements Driver {
       : undefined;
     const topics = [topic, `${topic}.dlt`, ...extra, ...extra.map((t) => `${t}.dlt`)];
     // kafkajs' waitForLeaders gives up on UNKNOWN_TOPIC_OR_PARTITION, which a loaded KRaft broker answers for a
-    // moment after the creation: the loop below waits for the leaders instead.
-    await admin.createTopics({
-      waitForLeaders: false,
-      topics: topics.map((t) => (replicaAssignment ? { topic: t, replicaAssignment } : { topic: t, numPartitions: partitions })),
-    });
-    await waitForTopicLeaders(admin, topics);
+    // moment after the creation: createTopicsWithLeaders polls for the leaders instead.
+    await createTopicsWithLeaders(admin, topics.map((t) => (replicaAssignment ? { topic: t, replicaAssignment } : { topic: t, numPartitions: partitions })));
   }
 
   async publish(topic: string, messages: RawMessage[]): Promise<void> {

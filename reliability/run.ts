@@ -270,7 +270,8 @@ function sections(rows: Row[], startedAt: Date, totalMs: number): Section[] {
   if (!LONG) return mine;
   mkdirSync(RESULTS, { recursive: true });
   for (const section of mine) writeFileSync(resultFile(section.transport), `${JSON.stringify(section, null, 2)}\n`);
-  return ALL_TRANSPORTS.filter((t) => existsSync(resultFile(t))).map((t) => JSON.parse(readFileSync(resultFile(t), 'utf8')) as Section);
+  const earlier = (t: Transport) => (existsSync(resultFile(t)) ? (JSON.parse(readFileSync(resultFile(t), 'utf8')) as Section) : undefined);
+  return ALL_TRANSPORTS.map((t) => mine.find((section) => section.transport === t) ?? earlier(t)).filter((section): section is Section => section !== undefined);
 }
 
 function table(all: Section[]): string {

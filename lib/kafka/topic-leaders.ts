@@ -1,4 +1,4 @@
-import type { Admin } from 'kafkajs';
+import type { Admin, ITopicConfig } from 'kafkajs';
 
 /** How long a start waits for new topics to have a leader on every partition. */
 export const TOPIC_LEADERS_TIMEOUT_MS = 30_000;
@@ -29,4 +29,10 @@ export async function waitForTopicLeaders(admin: Admin, topics: string[], timeou
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+}
+
+/** Creates `topics` and waits for their leaders with `waitForTopicLeaders` (not kafkajs's `waitForLeaders`). */
+export async function createTopicsWithLeaders(admin: Admin, topics: ITopicConfig[], timeoutMs = TOPIC_LEADERS_TIMEOUT_MS): Promise<void> {
+  await admin.createTopics({ waitForLeaders: false, topics });
+  await waitForTopicLeaders(admin, topics.map((t) => t.topic), timeoutMs);
 }

@@ -4,7 +4,7 @@ import { firstValueFrom } from 'rxjs';
 import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { KafkaAckServer } from '../../lib/kafka';
-import { waitForTopicLeaders } from '../../lib/kafka/topic-leaders';
+import { createTopicsWithLeaders } from '../../lib/kafka/topic-leaders';
 import { closeSharedAdmin, committedOffset, createTopic, deleteTopicsAndGroups, endOffsetTotal, KAFKA_BROKERS, maxMessageBytes, readTopic, setMaxMessageBytes, sharedAdmin, testClient, testKafka } from '../support/kafka-broker';
 import { FAST_KAFKA } from '../support/kafka-conformance-adapter';
 import { handlerModule, startKafkaApp } from '../support/kafka-test-app';
@@ -32,14 +32,10 @@ describe('Kafka dead-letter topic unavailable', { timeout: 120_000 }, () => {
     const dlt = `${topic}.dlt`;
     const groupId = uniqueName('g');
     const admin = await sharedAdmin();
-    await admin.createTopics({
-      waitForLeaders: false,
-      topics: [
-        { topic, numPartitions: 2, configEntries: [{ name: 'max.message.bytes', value: String(8 * MB) }] },
-        { topic: dlt, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: String(MB) }] },
-      ],
-    });
-    await waitForTopicLeaders(admin, [topic, dlt]);
+    await createTopicsWithLeaders(admin, [
+      { topic, numPartitions: 2, configEntries: [{ name: 'max.message.bytes', value: String(8 * MB) }] },
+      { topic: dlt, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: String(MB) }] },
+    ]);
     const producer = testKafka('dlt-big-producer').producer();
     await producer.connect();
     const big = Buffer.from(JSON.stringify({ big: 'x'.repeat(2 * MB) }));
@@ -92,8 +88,7 @@ describe('Kafka dead-letter topic unavailable', { timeout: 120_000 }, () => {
     const topic = uniqueName('dltsize');
     const groupId = uniqueName('g');
     const admin = await sharedAdmin();
-    await admin.createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: String(8 * MB) }] }] });
-    await waitForTopicLeaders(admin, [topic]);
+    await createTopicsWithLeaders(admin, [{ topic, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: String(8 * MB) }] }]);
     const { app } = await startKafkaApp(handlerModule(topic, () => undefined), { groupId, createTopics: true });
     try {
       assert.equal(await maxMessageBytes(`${topic}.dlt`), 8 * MB + 64 * 1024);

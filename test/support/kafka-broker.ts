@@ -1,6 +1,6 @@
 import { ConfigResourceTypes, Kafka, logLevel, type Admin, type KafkaMessage } from 'kafkajs';
 import { KafkaAckClient } from '../../lib/kafka';
-import { waitForTopicLeaders } from '../../lib/kafka/topic-leaders';
+import { createTopicsWithLeaders } from '../../lib/kafka/topic-leaders';
 import { brokerUrls } from './broker-urls';
 import { uniqueName } from './names';
 import { waitFor } from './wait-for';
@@ -35,8 +35,7 @@ export async function closeSharedAdmin(): Promise<void> {
 export async function createTopic(topic: string | string[], numPartitions = 1): Promise<void> {
   const admin = await sharedAdmin();
   const topics = Array.isArray(topic) ? topic : [topic];
-  await admin.createTopics({ waitForLeaders: false, topics: topics.map((t) => ({ topic: t, numPartitions })) });
-  await waitForTopicLeaders(admin, topics);
+  await createTopicsWithLeaders(admin, topics.map((t) => ({ topic: t, numPartitions })));
 }
 
 /** Deletes topics and groups, ignoring the ones already gone. */
