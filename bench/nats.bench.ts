@@ -23,7 +23,7 @@ const ours = (ackModule: boolean): Contender => ({
   },
 });
 
-/** NATS JetStream: a durable pull consumer's consume() + ack by hand, `NatsAckServer` without and with `AckModule` (Nest's NATS transport has no JetStream acks: no Nest column). */
+/** NATS JetStream: a durable pull consumer's consume() + ack by hand (at most `BATCH` handlers at once, like ours), `NatsAckServer` without and with `AckModule` (Nest's NATS transport has no JetStream acks: no Nest column). */
 export function natsBench(): BrokerBench {
   const streams: string[] = [];
   return {
@@ -40,12 +40,23 @@ export function natsBench(): BrokerBench {
           await jsm.consumers.add(stream, { durable_name: 'raw', ack_policy: JsAckPolicy.Explicit, filter_subject: `${stream}.${SUBJECT}` });
           const consumer = await jetstream(nc).consumers.get(stream, 'raw');
           const messages = await consumer.consume({ max_messages: BATCH });
+          // At most BATCH handlers at once, as ours (`concurrency`): consume() refills its buffer as
+          // messages are taken, not as they are acked, so an unbounded loop would run up to the
+          // consumer's max_ack_pending (1000) handlers at once.
+          let running = 0;
+          let slotFreed: (() => void) | undefined;
           void (async () => {
             for await (const message of messages) {
+              if (running >= BATCH) await new Promise<void>((resolve) => (slotFreed = resolve));
+              running++;
               const packet = JSON.parse(message.string());
               void after(work(packet.data), () => {
                 message.ack();
                 tick();
+                running--;
+                const wake = slotFreed;
+                slotFreed = undefined;
+                wake?.();
               });
             }
           })();

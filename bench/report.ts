@@ -131,7 +131,7 @@ export function generatedSection(result: RunResult): string {
   const { mode, machine, rows } = result;
   const loaded = Math.max(...machine.loadBefore.slice(0, 1), ...machine.loadAfter.slice(0, 1)) > machine.cpus * 0.5;
   const lines = [
-    `Run: **${mode.name} mode**, ${result.startedAt}, ${result.seconds} s. ${mode.name === 'full' ? `Median of ${mode.rounds} rounds` : `${mode.rounds} round(s)`}, rounds interleave the contenders.`,
+    `Run: **${mode.name} mode**, ${result.startedAt}, ${result.seconds} s. ${mode.name === 'full' ? `Median of ${mode.rounds} rounds` : `${mode.rounds} round(s)`}, rounds interleave the contenders${mode.warmupRounds ? `; before the no-op rounds, ${mode.warmupRounds} unmeasured warm-up drain of each contender` : ''}.`,
     '',
     `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}. ` +
       `Load average (1/5/15 min) before ${machine.loadBefore.join(' / ')}, after ${machine.loadAfter.join(' / ')}` +

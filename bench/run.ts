@@ -22,6 +22,12 @@ export const ROWS: Array<{ id: string; load: () => Promise<BrokerBench> }> = [
 export interface Mode {
   name: 'full' | 'quick';
   rounds: number;
+  /**
+   * Unmeasured drains of each contender before the no-op rounds: the JIT warms
+   * up on every contender's code alike, so a 20,000-message backlog (tens of
+   * milliseconds for raw kafkajs) measures each at its steady speed, not its compile time.
+   */
+  warmupRounds: number;
   /** Backlog drained per round with a no-op handler. */
   messages: number;
   /** Slow handlers drain a backlog of about this many seconds' work (at the contender's window), at most `messages`. */
@@ -35,8 +41,8 @@ export interface Mode {
 }
 
 const MODES: Record<Mode['name'], Mode> = {
-  full: { name: 'full', rounds: 3, messages: 20_000, slowSeconds: 4, handlers: ['noop', '1ms', '5ms'], latencySeconds: 3, latencyRate: 1000, rssMessages: 200_000, rssRoles: ['raw', 'nest', 'ours', 'ours+module'] },
-  quick: { name: 'quick', rounds: 1, messages: 5_000, slowSeconds: 1, handlers: ['noop', '1ms', '5ms'], latencySeconds: 1, latencyRate: 1000, rssMessages: 0, rssRoles: [] },
+  full: { name: 'full', rounds: 3, warmupRounds: 1, messages: 20_000, slowSeconds: 4, handlers: ['noop', '1ms', '5ms'], latencySeconds: 3, latencyRate: 1000, rssMessages: 200_000, rssRoles: ['raw', 'nest', 'ours', 'ours+module'] },
+  quick: { name: 'quick', rounds: 1, warmupRounds: 1, messages: 5_000, slowSeconds: 1, handlers: ['noop', '1ms', '5ms'], latencySeconds: 1, latencyRate: 1000, rssMessages: 0, rssRoles: [] },
 };
 
 const HANDLER_MS: Record<HandlerKind, number> = { noop: 0, '1ms': 1, '5ms': 5 };
@@ -212,6 +218,14 @@ async function benchRow(bench: BrokerBench, mode: Mode, roles: Role[] | undefine
       const ms = HANDLER_MS[handler];
       const messages = ms === 0 ? mode.messages : Math.min(mode.messages, Math.round(bench.concurrency * (1000 / ms) * mode.slowSeconds));
       const table: Partial<Record<Role, Throughput>> = (row.throughput[handler] = {});
+      if (handler === 'noop') {
+        for (let round = 0; round < mode.warmupRounds; round++) {
+          for (const c of contenders) {
+            const warmed = await attempt(`warm-up ${c.role}`, () => drain(bench, c.role, handler, messages));
+            if (warmed) log(`${bench.id} warm-up ${c.label}: ${warmed.perSecond}/s (not counted)`);
+          }
+        }
+      }
       // Rounds interleave the contenders, so a slow spell of the machine hits them all alike.
       for (let round = 0; round < mode.rounds; round++) {
         for (const c of contenders) {
@@ -252,16 +266,18 @@ async function main(): Promise<void> {
     return rssChild(rowId, role as Role, backlog, Number(messages));
   }
   const mode = MODES[arg('quick') !== undefined ? 'quick' : 'full'];
-  // Filters (for profiling one path): --only=kafka,nats --roles=ours,ours+module --handlers=noop. A filtered run writes JSON only.
+  // Filters (for profiling one path): --only=kafka,nats --roles=ours,ours+module --handlers=noop --messages=200000. A filtered run writes JSON only.
   const only = arg('only')?.split(',');
   const roles = arg('roles')?.split(',') as Role[] | undefined;
   const handlers = (arg('handlers')?.split(',') as HandlerKind[] | undefined) ?? mode.handlers;
   if (arg('rounds')) mode.rounds = Number(arg('rounds'));
+  if (arg('warmup')) mode.warmupRounds = Number(arg('warmup'));
+  if (arg('messages')) mode.messages = Number(arg('messages'));
   // --skip=latency,rss leaves those parts out.
   const skip = arg('skip')?.split(',') ?? [];
   if (skip.includes('latency')) mode.latencySeconds = 0;
   if (skip.includes('rss')) mode.rssMessages = 0;
-  const filtered = Boolean(only || roles || arg('handlers') || arg('rounds') || skip.length > 0);
+  const filtered = Boolean(only || roles || arg('handlers') || arg('rounds') || arg('messages') || skip.length > 0);
   const started = performance.now();
   const result: RunResult = {
     mode,

@@ -16,17 +16,21 @@ import { loggedByNestFilter, originalError, settlementOnFailure, settlementOnSuc
 import type { InboundMessage } from './inbound-message';
 import { keepLease } from './lease-keeper';
 import { ACK_EXTRAS_KEY } from './metadata-keys';
-import { defaultStartHook, patternAsString, processingHooks } from './nest-compat';
+import { defaultStartHook, patternAsString, processingHooks, type ProcessingHooks } from './nest-compat';
 import { decodeJsonPacket, type PacketDecoder } from './packet-decoder';
 import { resolveRetry, type ResolvedRetry } from './retry';
 import { AckServerLifecycle } from './server-lifecycle';
 import { SettleOnce } from './settle-once';
+import { IdleSignal } from './idle-signal';
 import { RejectReason, type Settlement } from './settlement';
 import type { HandledEvent } from './settlement-event';
 import { observeDelivery, transportNameOf, type DeliveryObservation } from './telemetry-hooks';
 
 /** The context class a transport hands its handlers. */
 export type AckContextType<M extends InboundMessage> = new (message: M, pattern: string, state: SettleOnce, settle: (s: Settlement) => Promise<boolean>) => AckContext<M>;
+
+/** What `handleMessage` returns for a delivery it does not start. */
+const DONE: Promise<void> = Promise.resolve();
 
 /**
  * The base of every nestjs-ack server: everything one delivery goes through.
@@ -50,7 +54,10 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
   /** The class of the handlers' `@Ctx()`. */
   protected readonly contextType: AckContextType<M> = AckContext;
   private readonly limiter: ConcurrencyLimiter;
-  private readonly inFlight = new Map<Promise<void>, SettleOnce>();
+  /** Deliveries between their slot and the end of their policy step. */
+  private readonly inFlight = new Set<SettleOnce>();
+  /** Resolves `drain` once nothing is in flight. */
+  private readonly idle = new IdleSignal();
   private readonly handlerRetry = new WeakMap<MessageHandler, ResolvedRetry>();
   /** Found handlers by pattern: Nest's lookup JSON-parses every pattern, which throws for plain strings. */
   private readonly handlersByPattern = new Map<string, MessageHandler>();
@@ -99,45 +106,65 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
    * Processes one delivery to the end: resolves when the handler finished and
    * the policy was applied. Never rejects. Waits for a concurrency slot first.
    */
-  protected async handleMessage(message: M): Promise<void> {
-    if (this.isClosing) return; // intake stopped: left unsettled, the broker redelivers it
-    if (!this.limiter.tryAcquire()) {
-      await this.limiter.acquire();
-      if (this.isClosing) {
-        // close() began while this delivery waited for a slot: not started, left unsettled for redelivery.
-        this.limiter.release();
-        return;
-      }
+  protected handleMessage(message: M): Promise<void> {
+    if (this.isClosing) return DONE; // intake stopped: left unsettled, the broker redelivers it
+    return this.limiter.tryAcquire() ? this.handleInSlot(message) : this.handleAfterWaiting(message);
+  }
+
+  private async handleAfterWaiting(message: M): Promise<void> {
+    await this.limiter.acquire();
+    if (this.isClosing) {
+      // close() began while this delivery waited for a slot: not started, left unsettled for redelivery.
+      this.limiter.release();
+      return;
     }
+    return this.handleInSlot(message);
+  }
+
+  /**
+   * The delivery's way holds as few promises as it can: on the usual path the
+   * handler's own, one continuation after it, and this one (see `invoke`).
+   */
+  private handleInSlot(message: M): Promise<void> {
     const startedAt = Date.now();
     const state = new SettleOnce();
     const observation = observeDelivery(this.transportName, message);
-    const processing = observation ? observation.run(() => this.process(message, state, observation)) : this.process(message, state);
-    const run = processing.then(
-      ({ pattern, outcome }) => {
-        const event: HandledEvent = { pattern, source: message.source, deliveryCount: message.deliveryCount, outcome, durationMs: Date.now() - startedAt };
+    this.inFlight.add(state);
+    let processing: Promise<Delivery<M>>;
+    try {
+      processing = observation ? observation.run(() => this.process(message, state, observation)) : this.process(message, state);
+    } catch (error) {
+      processing = Promise.reject(error);
+    }
+    return processing.then(
+      (delivery) => {
+        this.finished(state);
+        const wanted = observation !== undefined || this.events.listenerCount('handled') > 0;
+        if (!wanted) return;
+        const event: HandledEvent = { pattern: delivery.pattern, source: message.source, deliveryCount: message.deliveryCount, outcome: delivery.outcome!, durationMs: Date.now() - startedAt };
         observation?.finished(event);
         this.events.emit('handled', event);
       },
       (error) => {
+        this.finished(state);
         observation?.finished(undefined);
         this.reportError(asError(error), 'unexpected processing failure');
       },
     );
-    this.inFlight.set(run, state);
-    try {
-      await run;
-    } finally {
-      this.inFlight.delete(run);
-      this.limiter.release();
-    }
+  }
+
+  private finished(state: SettleOnce): void {
+    this.inFlight.delete(state);
+    this.limiter.release();
+    if (this.inFlight.size === 0) this.idle.resolve();
   }
 
   protected async drain(timeoutMs: number): Promise<void> {
-    const drained = await waitAll([...this.inFlight.keys()], timeoutMs);
+    if (this.inFlight.size === 0) return;
+    const drained = await this.idle.wait(timeoutMs);
     if (drained) return;
     this.logger.warn(`${this.inFlight.size} handler(s) still running after shutdownTimeoutMs=${timeoutMs}; left unsettled for redelivery`);
-    for (const state of this.inFlight.values()) state.abandon();
+    for (const state of this.inFlight) state.abandon();
   }
 
   /** `getHandlerByPattern`, cached: use it on hot paths. */
@@ -162,32 +189,89 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
     }));
   }
 
-  private async process(message: M, state: SettleOnce, observation?: DeliveryObservation): Promise<{ pattern: string; outcome: HandledEvent['outcome'] }> {
-    let packet: IncomingRequest;
+  /** Decodes, routes and runs the handler; resolves with the delivery, its `outcome` set. Throws only on a defect. */
+  private process(message: M, state: SettleOnce, observation?: DeliveryObservation): Promise<Delivery<M>> {
+    let packet: IncomingRequest | Promise<IncomingRequest>;
     try {
       if (message.body.length > this.settings.maxBodyBytes) throw new Error(`the body of ${message.body.length} bytes is over maxBodyBytes=${this.settings.maxBodyBytes}`);
-      const decoded = this.decodePacket(message, this.deserializer);
-      packet = decoded instanceof Promise ? await decoded : decoded;
+      packet = this.decodePacket(message, this.deserializer);
     } catch (error) {
-      const delivery = new Delivery(message, message.pattern ?? '', this.settings.retry, state, observation);
-      await this.settler.settle(delivery, { kind: 'reject', reason: RejectReason.DESERIALIZATION, error });
-      return { pattern: delivery.pattern, outcome: 'refused' };
+      return this.refuseUndecodable(message, state, observation, error);
     }
+    if (packet instanceof Promise) {
+      return packet.then(
+        (decoded) => this.route(message, decoded, state, observation),
+        (error) => this.refuseUndecodable(message, state, observation, error),
+      );
+    }
+    return this.route(message, packet, state, observation);
+  }
+
+  private async refuseUndecodable(message: M, state: SettleOnce, observation: DeliveryObservation | undefined, error: unknown): Promise<Delivery<M>> {
+    const delivery = new Delivery(message, message.pattern ?? '', this.settings.retry, state, observation);
+    delivery.outcome = 'refused';
+    await this.settler.settle(delivery, { kind: 'reject', reason: RejectReason.DESERIALIZATION, error });
+    return delivery;
+  }
+
+  private route(message: M, packet: IncomingRequest, state: SettleOnce, observation: DeliveryObservation | undefined): Promise<Delivery<M>> {
     const pattern = patternAsString(packet.pattern);
     const handler = this.findHandler(pattern);
     const extras: AckHandlerExtras = handler?.extras?.[ACK_EXTRAS_KEY] ?? {};
     const delivery = new Delivery(message, pattern, handler ? this.retryFor(handler, extras) : this.settings.retry, state, observation);
     const replyTo = this.replyAddress(message, packet, handler);
-    if (!handler) {
-      const error = new Error(`no handler for pattern "${pattern}"`);
-      if (replyTo !== undefined) await this.replyError(delivery, replyTo, packet.id!, { status: 'error', message: error.message });
-      await this.settler.settle(delivery, { kind: 'reject', reason: RejectReason.NO_HANDLER, error });
-      return { pattern, outcome: 'refused' };
-    }
+    if (!handler) return this.refuseUnrouted(delivery, packet, replyTo);
     const policy: AckPolicy = extras.method ?? extras.controller ?? this.settings.defaultPolicy;
     const context = new this.contextType(message, pattern, delivery.state, (settlement) => this.settler.settle(delivery, settlement));
-    const outcome = await this.withProcessingHooks(context, () => this.runHandler(delivery, handler, policy, context, packet, replyTo));
-    return { pattern, outcome };
+    const hooks = processingHooks(this, this.nestStartHook);
+    const { commands } = this;
+    if (hooks || policy === 'ACK_FIRST' || replyTo !== undefined || (commands.extendLease && commands.leaseRenewalMs)) {
+      return this.withProcessingHooks(hooks, context, () => this.runHandler(delivery, handler, policy, context, packet, replyTo)).then((outcome) => {
+        delivery.outcome = outcome;
+        return delivery;
+      });
+    }
+    return this.invoke(delivery, handler, policy, context, packet.data);
+  }
+
+  private async refuseUnrouted(delivery: Delivery<M>, packet: IncomingRequest, replyTo: string | undefined): Promise<Delivery<M>> {
+    const error = new Error(`no handler for pattern "${delivery.pattern}"`);
+    if (replyTo !== undefined) await this.replyError(delivery, replyTo, packet.id!, { status: 'error', message: error.message });
+    delivery.outcome = 'refused';
+    await this.settler.settle(delivery, { kind: 'reject', reason: RejectReason.NO_HANDLER, error });
+    return delivery;
+  }
+
+  /**
+   * The usual case, an event handler without hooks, lease or `ACK_FIRST`: what
+   * `runHandler` does, with one continuation after the handler's promise and
+   * the ack carried out in it when the broker's ack is synchronous.
+   */
+  private invoke(delivery: Delivery<M>, handler: MessageHandler, policy: AckPolicy, context: AckContext<M>, data: unknown): Promise<Delivery<M>> {
+    let result: unknown;
+    try {
+      result = handler(data, context);
+    } catch (failure) {
+      return this.failed(delivery, policy, context, failure);
+    }
+    return Promise.resolve(result).then(
+      (value) => (isObservable(value) ? lastValueFrom(value.pipe(toArray())).then(() => this.succeeded(delivery, policy), (failure) => this.failed(delivery, policy, context, failure)) : this.succeeded(delivery, policy)),
+      (failure) => this.failed(delivery, policy, context, failure),
+    );
+  }
+
+  private succeeded(delivery: Delivery<M>, policy: AckPolicy): Delivery<M> | Promise<Delivery<M>> {
+    delivery.outcome = 'completed';
+    const onSuccess = settlementOnSuccess(policy);
+    if (!onSuccess) return delivery;
+    const settled = this.settler.settleNow(delivery, onSuccess);
+    return typeof settled === 'boolean' ? delivery : settled.then(() => delivery);
+  }
+
+  private async failed(delivery: Delivery<M>, policy: AckPolicy, context: AckContext<M>, failure: unknown): Promise<Delivery<M>> {
+    delivery.outcome = 'failed';
+    await this.onHandlerFailure(delivery, policy, context, failure);
+    return delivery;
   }
 
   private async runHandler(delivery: Delivery<M>, handler: MessageHandler, policy: AckPolicy, context: AckContext<M>, packet: IncomingRequest, replyTo: string | undefined): Promise<HandledEvent['outcome']> {
@@ -246,8 +330,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
    * tracing built on them sees every delivery; the end hook runs once the
    * policy was applied.
    */
-  private async withProcessingHooks<T>(context: AckContext<M>, work: () => Promise<T>): Promise<T> {
-    const hooks = processingHooks(this, this.nestStartHook);
+  private async withProcessingHooks<T>(hooks: ProcessingHooks | undefined, context: AckContext<M>, work: () => Promise<T>): Promise<T> {
     if (!hooks) return work();
     let running: Promise<T> | undefined;
     const done = () => (running ??= work().finally(() => hooks.end(context)));
@@ -296,15 +379,5 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
     } catch (error) {
       this.logger.error(`could not send the error reply for "${delivery.pattern}": ${describeError(error).errorMessage}`);
     }
-  }
-}
-
-async function waitAll(runs: Promise<void>[], timeoutMs: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
-  try {
-    return await Promise.race([Promise.all(runs).then(() => true), timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -20,8 +20,12 @@ export interface AckOptions {
  * redelivers the message.
  */
 export interface BrokerCommands<M extends InboundMessage> {
-  /** Done: never delivered again. */
-  ack(message: M, options: AckOptions): Promise<void>;
+  /**
+   * Done: never delivered again. May return nothing when the ack is complete
+   * once the call returns (a command written to the connection, an offset
+   * marked): the core then settles without a promise.
+   */
+  ack(message: M, options: AckOptions): Promise<void> | void;
   /** Delivered again after `delayMs` (0: as soon as the broker can). */
   nack(message: M, delayMs: number): Promise<void>;
   /**

@@ -14,10 +14,12 @@ export interface CommitCoalescerOptions {
 interface PartitionCommit {
   topic: string;
   partition: number;
-  /** The offset to commit next (the partition's lowest unsettled offset, as of its last settlement). */
-  due: number;
+  /** The offset to commit next (the partition's lowest unsettled offset, as of its last settlement); undefined before the first. */
+  due?: number;
   /** The offset last committed, to skip commits that would not move. */
   committed?: number;
+  /** The partition's commit window is full: its next settlement commits at once. */
+  hurried: boolean;
 }
 
 /**
@@ -30,10 +32,9 @@ interface PartitionCommit {
  * settlement before it. A failed commit is tried again `intervalMs` later.
  */
 export class CommitCoalescer {
-  private readonly partitions = new Map<string, PartitionCommit>();
+  /** By topic, then partition: a settlement builds no key string. */
+  private readonly partitions = new Map<string, Map<number, PartitionCommit>>();
   private readonly dirty = new Set<PartitionCommit>();
-  /** Partitions whose commit window is full: their next settlement commits at once. */
-  private readonly hurried = new Set<string>();
   private consumer: Pick<Consumer, 'commitOffsets'> | undefined;
   private pendingCount = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -50,13 +51,11 @@ export class CommitCoalescer {
   /** A message of `topic`/`partition` was settled; `offset` is the partition's offset to commit now (undefined: nothing yet). */
   settled(topic: string, partition: number, offset: number | undefined): void {
     if (offset !== undefined) {
-      const key = `${topic}/${partition}`;
-      let entry = this.partitions.get(key);
-      if (!entry) this.partitions.set(key, (entry = { topic, partition, due: offset }));
+      const entry = this.entry(topic, partition, true)!;
       entry.due = offset;
       this.dirty.add(entry);
-      if (this.hurried.has(key) && entry.due !== entry.committed) {
-        this.hurried.delete(key);
+      if (entry.hurried && entry.due !== entry.committed) {
+        entry.hurried = false;
         this.pendingCount++;
         void this.flush().catch(() => undefined);
         return;
@@ -78,30 +77,38 @@ export class CommitCoalescer {
    * settled now, or at its next settlement when nothing new is due yet.
    */
   hurry(topic: string, partition: number): void {
-    const key = `${topic}/${partition}`;
-    const entry = this.partitions.get(key);
-    if (entry && this.dirty.has(entry) && entry.due !== entry.committed) {
+    const entry = this.entry(topic, partition, true)!;
+    if (entry.due !== undefined && this.dirty.has(entry) && entry.due !== entry.committed) {
       void this.flush().catch(() => undefined);
       return;
     }
-    this.hurried.add(key);
+    entry.hurried = true;
   }
 
   /** Forgets what was committed for a partition: its next flush commits again (kept after a rebalance). */
   reset(topic: string, partition: number): void {
-    const entry = this.partitions.get(`${topic}/${partition}`);
-    if (!entry) return;
+    const entry = this.entry(topic, partition, false);
+    if (entry?.due === undefined) return;
     entry.committed = undefined;
     this.dirty.add(entry);
   }
 
   /** Drops a partition given up (its offsets are no longer ours to commit). */
   drop(topic: string, partition: number): void {
-    const key = `${topic}/${partition}`;
-    const entry = this.partitions.get(key);
-    if (entry) this.dirty.delete(entry);
-    this.partitions.delete(key);
-    this.hurried.delete(key);
+    const entry = this.entry(topic, partition, false);
+    if (!entry) return;
+    this.dirty.delete(entry);
+    this.partitions.get(topic)!.delete(partition);
+  }
+
+  /** The partition's entry; created when `create` is set. */
+  private entry(topic: string, partition: number, create: boolean): PartitionCommit | undefined {
+    let byPartition = this.partitions.get(topic);
+    let entry = byPartition?.get(partition);
+    if (entry || !create) return entry;
+    if (!byPartition) this.partitions.set(topic, (byPartition = new Map()));
+    byPartition.set(partition, (entry = { topic, partition, hurried: false }));
+    return entry;
   }
 
   /** Commits every dirty partition now; resolves when the commit covering all earlier settlements is done. Rejects when it failed. */
@@ -131,13 +138,13 @@ export class CommitCoalescer {
     this.pendingCount = 0;
     const consumer = this.consumer;
     if (!consumer) return;
-    const due = [...this.dirty].filter((entry) => entry.committed !== entry.due).map((entry) => ({ entry, offset: entry.due }));
+    const due = [...this.dirty].filter((entry) => entry.due !== undefined && entry.committed !== entry.due).map((entry) => ({ entry, offset: entry.due! }));
     this.dirty.clear();
     if (due.length === 0) return;
     try {
       await consumer.commitOffsets(due.map(({ entry, offset }) => ({ topic: entry.topic, partition: entry.partition, offset: String(offset) })));
     } catch (error) {
-      for (const { entry } of due) if (this.partitions.get(`${entry.topic}/${entry.partition}`) === entry) this.dirty.add(entry);
+      for (const { entry } of due) if (this.entry(entry.topic, entry.partition, false) === entry) this.dirty.add(entry);
       // Tried again even when nothing else settles: a partition whose window is full waits for this commit.
       this.timer ??= setTimeout(() => {
         this.timer = undefined;
@@ -149,7 +156,7 @@ export class CommitCoalescer {
     }
     for (const { entry, offset } of due) {
       entry.committed = offset;
-      if (this.partitions.get(`${entry.topic}/${entry.partition}`) === entry) this.options.onCommitted?.(entry.topic, entry.partition, offset);
+      if (this.entry(entry.topic, entry.partition, false) === entry) this.options.onCommitted?.(entry.topic, entry.partition, offset);
     }
   }
 }

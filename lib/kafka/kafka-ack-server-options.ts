@@ -56,7 +56,13 @@ export interface KafkaAckServerOptions extends AckServerOptions {
   rebalanceTimeout?: number;
   /** Heartbeat interval (ms); must be below `sessionTimeout`. Heartbeats continue while handlers run. @defaultValue 3000 */
   heartbeatInterval?: number;
-  /** Longest time (ms) a fetch waits on the broker for new records; also bounds how late a paused partition resumes. @defaultValue 500 */
+  /**
+   * Longest time (ms) a fetch waits on the broker for new records; also how
+   * long kafkajs sleeps when every partition of a broker is paused (each
+   * partition pauses while `maxQueuedPerPartition` records wait), so it bounds
+   * how late a paused partition resumes. An idle consumer sends a fetch this
+   * often per broker. @defaultValue 100
+   */
   maxWaitTimeInMs?: number;
   /**
    * Longest time (ms) a settlement waits before its offset is committed.

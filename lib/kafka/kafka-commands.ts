@@ -32,10 +32,11 @@ export class KafkaCommands implements BrokerCommands<KafkaMessage> {
     this.producer = producer;
   }
 
-  async ack(message: KafkaMessage, { durable }: AckOptions): Promise<void> {
+  /** Synchronous unless `durable`: marking the offset is the whole ack, the commit follows. */
+  ack(message: KafkaMessage, { durable }: AckOptions): Promise<void> | void {
     this.settled(message);
     // ACK_FIRST: commit now, or a crash during the handler would deliver it again.
-    if (durable) await this.coalescer.flush();
+    if (durable) return this.coalescer.flush();
   }
 
   async nack(message: KafkaMessage, delayMs: number): Promise<void> {

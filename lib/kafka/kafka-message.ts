@@ -43,28 +43,60 @@ export interface FetchedFrom extends Redelivery {
 
 /** Builds the delivery of a fetched record; `deliveryCount` as counted by `from.tracker.deliver`. */
 export function toKafkaMessage(record: KafkaRecord, from: FetchedFrom, deliveryCount: number): KafkaMessage {
-  const { topic, partition, tracker } = from;
-  const offset = Number(record.offset);
-  const headers = headersToStrings(record.headers);
-  const replyPartition = headers[KafkaReplyHeaders.REPLY_PARTITION];
-  return {
-    body: record.value ?? Buffer.alloc(0),
-    recordValue: record.value,
-    headers,
-    deliveryCount,
-    source: { topic, partition, offset },
-    key: `${topic}/${partition}/${offset}`,
-    pattern: topic,
-    replyTo: headers[KafkaReplyHeaders.REPLY_TOPIC],
-    correlationId: headers[KafkaReplyHeaders.CORRELATION_ID],
-    replyPartition: replyPartition !== undefined && /^\d+$/.test(replyPartition) ? Number(replyPartition) : undefined,
-    topic,
-    partition,
-    offset: record.offset,
-    recordKey: record.key,
-    rawHeaders: record.headers ?? {},
-    timestamp: record.timestamp,
-    tracker,
-    redelivery: from,
-  };
+  return new FetchedRecord(record, from, deliveryCount);
 }
+
+/**
+ * A class rather than an object literal: its `key` getter lives on the
+ * prototype, and a literal with a getter is built by V8's slow path, on
+ * every record.
+ */
+class FetchedRecord implements KafkaMessage {
+  readonly body: Buffer;
+  readonly recordValue: Buffer | null;
+  readonly headers: Record<string, string>;
+  readonly source: { topic: string; partition: number; offset: number };
+  readonly pattern: string;
+  readonly replyTo: string | undefined;
+  readonly correlationId: string | undefined;
+  readonly replyPartition: number | undefined;
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly recordKey: Buffer | null;
+  readonly rawHeaders: IHeaders;
+  readonly timestamp: string;
+  readonly tracker: OffsetTracker;
+
+  constructor(
+    record: KafkaRecord,
+    readonly redelivery: FetchedFrom,
+    readonly deliveryCount: number,
+  ) {
+    const { topic, partition, tracker } = redelivery;
+    const headers = headersToStrings(record.headers);
+    const replyPartition = headers[KafkaReplyHeaders.REPLY_PARTITION];
+    this.body = record.value ?? EMPTY;
+    this.recordValue = record.value;
+    this.headers = headers;
+    this.source = { topic, partition, offset: Number(record.offset) };
+    this.pattern = topic;
+    this.replyTo = headers[KafkaReplyHeaders.REPLY_TOPIC];
+    this.correlationId = headers[KafkaReplyHeaders.CORRELATION_ID];
+    this.replyPartition = replyPartition !== undefined && /^\d+$/.test(replyPartition) ? Number(replyPartition) : undefined;
+    this.topic = topic;
+    this.partition = partition;
+    this.offset = record.offset;
+    this.recordKey = record.key;
+    this.rawHeaders = record.headers ?? {};
+    this.timestamp = record.timestamp;
+    this.tracker = tracker;
+  }
+
+  /** Only failures need it (first-failure times): built on first use. */
+  get key(): string {
+    return `${this.topic}/${this.partition}/${this.offset}`;
+  }
+}
+
+const EMPTY = Buffer.alloc(0);

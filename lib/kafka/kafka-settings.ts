@@ -102,7 +102,7 @@ export function resolveKafkaSettings(options: KafkaAckServerOptions): KafkaServe
     sessionTimeout,
     rebalanceTimeout: integer(options, 'rebalanceTimeout', 60_000, 1),
     heartbeatInterval,
-    maxWaitTimeInMs: integer(options, 'maxWaitTimeInMs', 500, 0),
+    maxWaitTimeInMs: integer(options, 'maxWaitTimeInMs', 100, 0),
     commitInterval: integer(options, 'commitInterval', 100, 0),
     commitEveryN: integer(options, 'commitEveryN', 100, 1),
     deadLetterTopic,

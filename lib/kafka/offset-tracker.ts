@@ -25,6 +25,13 @@ export class OffsetTracker {
   private floor: number | undefined;
   /** Offsets at or above `floor`, in delivery (= offset) order. */
   private readonly entries = new Map<number, { state: OffsetState; deliveries: number }>();
+  /**
+   * The same offsets in delivery order, from `head` on: `committable()` walks
+   * its settled prefix from here. Walking the Map instead would also pass over
+   * the deleted entries V8 keeps in it until it rehashes, on every settlement.
+   */
+  private order: number[] = [];
+  private head = 0;
   private highest: number | undefined;
   private retired = false;
 
@@ -85,7 +92,7 @@ export class OffsetTracker {
   nack(offset: number): number {
     const entry = this.entries.get(offset);
     if (entry) entry.state = 'nacked';
-    for (const [tracked, { state }] of this.entries) if (state === 'nacked') return Math.min(tracked, offset);
+    for (let i = this.head; i < this.order.length; i++) if (this.entries.get(this.order[i])!.state === 'nacked') return Math.min(this.order[i], offset);
     return offset;
   }
 
@@ -117,6 +124,7 @@ export class OffsetTracker {
     }
     this.highest = offset;
     this.entries.set(offset, { state, deliveries });
+    this.order.push(offset);
   }
 
   /**
@@ -125,14 +133,28 @@ export class OffsetTracker {
    * Forgets the settled prefix it covers.
    */
   committable(): number | undefined {
-    for (const [offset, { state }] of this.entries) {
-      if (state !== 'settled') {
+    const { order, entries } = this;
+    while (this.head < order.length) {
+      const offset = order[this.head];
+      if (entries.get(offset)!.state !== 'settled') {
         this.floor = offset;
+        this.compact();
         return offset;
       }
-      this.entries.delete(offset);
+      entries.delete(offset);
+      this.head++;
     }
+    this.order = [];
+    this.head = 0;
     if (this.highest !== undefined) this.floor = this.highest + 1;
     return this.floor;
+  }
+
+  /** Drops the walked prefix of `order` once it is most of the array. */
+  private compact(): void {
+    if (this.head >= 1024 && this.head * 2 >= this.order.length) {
+      this.order = this.order.slice(this.head);
+      this.head = 0;
+    }
   }
 }

@@ -32,10 +32,11 @@ export class NatsCommands implements BrokerCommands<NatsMessage> {
     this.leaseRenewalMs = Math.max(100, Math.floor(ackWaitMs / 3));
   }
 
-  async ack(message: NatsMessage, { durable }: AckOptions): Promise<void> {
+  /** Synchronous unless `durable` (`ACK_FIRST` waits for the server's confirmation). */
+  ack(message: NatsMessage, { durable }: AckOptions): Promise<void> | void {
     this.ensureOpen(message);
-    if (durable) await message.raw.ackAck();
-    else message.raw.ack();
+    if (durable) return message.raw.ackAck().then(() => undefined);
+    message.raw.ack();
   }
 
   async nack(message: NatsMessage, delayMs: number): Promise<void> {

@@ -20,7 +20,8 @@ export class RabbitCommands implements BrokerCommands<RabbitMessage> {
     private readonly isClosing: () => boolean,
   ) {}
 
-  async ack(message: RabbitMessage): Promise<void> {
+  /** Synchronous: `basic.ack` is written to the channel, the broker sends no answer. */
+  ack(message: RabbitMessage): void {
     ackDelivery(message);
   }
 

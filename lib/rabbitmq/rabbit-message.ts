@@ -27,27 +27,49 @@ export interface RabbitMessage extends InboundMessage {
 
 /** Builds the message handed to the base server. */
 export function toRabbitMessage(raw: ConsumeMessage, session: RabbitSession, queue: string): RabbitMessage {
-  const { properties, fields } = raw;
-  const headers = toStringHeaders(properties.headers);
-  const messageId = typeof properties.messageId === 'string' && properties.messageId !== '' ? properties.messageId : undefined;
-  const source: Record<string, string | number> = { queue };
-  if (fields.exchange) source.exchange = fields.exchange;
-  if (fields.routingKey && fields.routingKey !== queue) source.routingKey = fields.routingKey;
-  if (messageId) source.messageId = messageId;
-  let key: string | undefined;
-  return {
-    raw,
-    session,
-    body: raw.content,
-    headers,
-    deliveryCount: deliveryCountOf(properties.headers, fields.redelivered),
-    source,
-    // Without a message id the key is a SHA-1 of body and headers; only failures need it, so it is
-    // computed on first use (hashing every delivery cost about a fifth of the transport's own work).
-    get key() {
-      return (key ??= messageKey(messageId, raw.content, headers));
-    },
-    replyTo: typeof properties.replyTo === 'string' && properties.replyTo !== '' ? properties.replyTo : undefined,
-    correlationId: properties.correlationId === undefined || properties.correlationId === null ? undefined : String(properties.correlationId),
-  };
+  return new ConsumedMessage(raw, session, queue);
+}
+
+/**
+ * A class rather than an object literal: its lazy `key` getter lives on the
+ * prototype, and a literal with a getter is built by V8's slow path, on every
+ * delivery.
+ */
+class ConsumedMessage implements RabbitMessage {
+  readonly body: Buffer;
+  readonly headers: Record<string, string>;
+  readonly deliveryCount: number;
+  readonly source: Record<string, string | number>;
+  readonly replyTo: string | undefined;
+  readonly correlationId: string | undefined;
+  private readonly messageId: string | undefined;
+  private cachedKey: string | undefined;
+
+  constructor(
+    readonly raw: ConsumeMessage,
+    readonly session: RabbitSession,
+    queue: string,
+  ) {
+    const { properties, fields } = raw;
+    const messageId = typeof properties.messageId === 'string' && properties.messageId !== '' ? properties.messageId : undefined;
+    const source: Record<string, string | number> = { queue };
+    if (fields.exchange) source.exchange = fields.exchange;
+    if (fields.routingKey && fields.routingKey !== queue) source.routingKey = fields.routingKey;
+    if (messageId) source.messageId = messageId;
+    this.body = raw.content;
+    this.headers = toStringHeaders(properties.headers);
+    this.deliveryCount = deliveryCountOf(properties.headers, fields.redelivered);
+    this.source = source;
+    this.replyTo = typeof properties.replyTo === 'string' && properties.replyTo !== '' ? properties.replyTo : undefined;
+    this.correlationId = properties.correlationId === undefined || properties.correlationId === null ? undefined : String(properties.correlationId);
+    this.messageId = messageId;
+  }
+
+  /**
+   * Without a message id the key is a SHA-1 of body and headers; only failures need it, so it is
+   * computed on first use (hashing every delivery cost about a fifth of the transport's own work).
+   */
+  get key(): string {
+    return (this.cachedKey ??= messageKey(this.messageId, this.raw.content, this.headers));
+  }
 }

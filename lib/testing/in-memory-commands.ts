@@ -17,7 +17,7 @@ export class InMemoryCommands implements BrokerCommands<InMemoryMessage> {
     this.leaseRenewalMs = leaseMs === undefined ? undefined : Math.max(1, Math.floor(leaseMs / 3));
   }
 
-  async ack(message: InMemoryMessage): Promise<void> {
+  ack(message: InMemoryMessage): void {
     this.broker.ack(this.queue, message.messageId);
   }
 

@@ -118,7 +118,13 @@ describe('Kafka committed offsets', { timeout: 120_000 }, () => {
           await new Promise((resolve) => setTimeout(resolve, 5));
         }
       })();
+      // Four chunks of 250; each is sent once the commit reached the end of the one before, so the
+      // sampler sees the commit stand mid-stream at 250, 500 and 750 however fast the machine is.
+      const chunk = total / 4;
       for (let start = 0; start < total; start += 10) {
+        if (start > 0 && start % chunk === 0) {
+          await waitFor(() => committed >= start, { timeoutMs: 30_000, message: `the commit at ${start} before the next chunk (at ${committed})` });
+        }
         const records = Array.from({ length: 10 }, (_, k) => ({ value: JSON.stringify({ i: start + k }) }));
         const producer = await client.connect();
         await producer.send({ topic, acks: -1, messages: records });
@@ -128,8 +134,7 @@ describe('Kafka committed offsets', { timeout: 120_000 }, () => {
       assert.equal(acks.size, total, 'every message acked');
       assert.ok([...acks.values()].every((count) => count === 1), 'each exactly once');
       assert.ok(nacks >= 19, `nacks happened (${nacks})`);
-      // Every 97th message holds the commit for 300 ms, so the commit moves in few, large steps (a fast run took 4):
-      // seeing 3 of them mid-stream shows the sampling ran throughout.
+      // The chunk ends (250, 500, 750) at least: the sampling ran throughout.
       assert.ok(midStream.size >= 3, `sampled throughout: ${samples} samples, ${midStream.size} distinct commits mid-stream`);
     } finally {
       await app.close();

@@ -173,7 +173,7 @@ describe('OrderedPartitionWorker (ordering: partition)', () => {
     fake.worker.retire();
     fake.worker.enqueue([record(1)]);
     await assert.rejects(fake.commands.nack(fake.messages[0], 0), { name: 'DeliveryGoneError' });
-    await assert.rejects(fake.ack(fake.messages[0]), { name: 'DeliveryGoneError' });
+    await assert.rejects(async () => fake.ack(fake.messages[0]), { name: 'DeliveryGoneError' });
     assert.deepEqual(fake.delivered, [0]);
     assert.deepEqual(fake.calls, []);
     assert.equal(fake.worker.tracker.owned, false);

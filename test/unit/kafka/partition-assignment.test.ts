@@ -65,7 +65,7 @@ describe('PartitionAssignment', () => {
     await commands.nack(messages[0], 60_000);
     assignment.assign({ t: [0] });
     assert.equal(revoked.tracker.owned, false);
-    await assert.rejects(commands.ack(messages[0], { durable: false }), { name: 'DeliveryGoneError' });
+    await assert.rejects(async () => commands.ack(messages[0], { durable: false }), { name: 'DeliveryGoneError' });
     await coalescer.flush();
     assert.deepEqual(commits, [], 'a revoked partition is not committed after the rejoin');
     const fresh = assignment.workerFor('t', 1);

@@ -67,7 +67,7 @@ describe('NATS commands', () => {
   it('a closed connection: DeliveryGoneError, nothing sent', async () => {
     const calls: string[] = [];
     const commands = new NatsCommands({ connection: { isClosed: () => true } as never, features: featuresOf('2.9.10') }, false, 30_000);
-    await assert.rejects(commands.ack(fakeMessage(calls), { durable: false }), DeliveryGoneError);
+    await assert.rejects(async () => commands.ack(fakeMessage(calls), { durable: false }), DeliveryGoneError);
     await assert.rejects(commands.nack(fakeMessage(calls), 0), DeliveryGoneError);
     assert.deepEqual(calls, []);
   });
