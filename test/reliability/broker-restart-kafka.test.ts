@@ -31,7 +31,7 @@ describe('Kafka broker restarted mid-stream', { timeout: 300_000 }, () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
       processed.set(data.id, (processed.get(data.id) ?? 0) + 1);
     }, 'ACK');
-    const { app } = await startKafkaApp(module, { groupId, brokers: [BROKER], createTopics: { numPartitions: 2 }, concurrency: 2 });
+    const { app, server } = await startKafkaApp(module, { groupId, brokers: [BROKER], createTopics: { numPartitions: 2 }, concurrency: 2 });
     const client = new KafkaAckClient({ brokers: [BROKER], clientId: 'broker-restart-test', logLevel: logLevel.NOTHING });
     const publish = async (from: number, count: number) => {
       for (let id = from; id < from + count; id += 20) {
@@ -49,7 +49,12 @@ describe('Kafka broker restarted mid-stream', { timeout: 300_000 }, () => {
         await publish(400, 200);
         return true;
       }, { timeoutMs: 60_000, intervalMs: 1000, message: 'publishing after the restart' });
-      await waitFor(() => processed.size === 600, { timeoutMs: 120_000, intervalMs: 200, message: `all 600 processed (have ${processed.size})` });
+      await waitFor(() => processed.size === 600, { timeoutMs: 120_000, intervalMs: 200, message: 'all 600 processed' }).catch(async (error: Error) => {
+        // What the server and the broker say, so a failure tells where the stream stopped.
+        const health = await server.probeHealth().catch((failure: Error) => ({ probeFailed: failure.message }));
+        const missing = Array.from({ length: 600 }, (_, id) => id).filter((id) => !processed.has(id));
+        throw new Error(`${error.message}: ${processed.size} processed, missing ${missing.length} (first ${missing.slice(0, 5).join(', ')}), status ${server.currentStatus}, owned partitions ${server.unwrap<{ consumer?: unknown }>().consumer ? 'consumer present' : 'no consumer'}, health ${JSON.stringify(health)}`);
+      });
       const admin = new Kafka({ brokers: [BROKER], logLevel: logLevel.NOTHING }).admin();
       await admin.connect();
       try {
