@@ -135,4 +135,35 @@ describe('OffsetTracker', () => {
     fresh.queue(5);
     assert.throws(() => fresh.queue(3), /delivered in order/, 'a new offset below one already queued');
   });
+
+  it('over thousands of offsets settled out of order, with nacks, always commits the lowest unsettled one (against a plain model)', () => {
+    const tracker = new OffsetTracker();
+    const unsettled = new Set<number>();
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    let next = 0;
+    let highest = -1;
+    for (let step = 0; step < 20_000; step++) {
+      if (next < 6000 && (unsettled.size === 0 || random() < 0.5)) {
+        assert.equal(tracker.deliver(next), 1);
+        unsettled.add(next);
+        highest = next;
+        next += random() < 0.1 ? 2 : 1; // gaps, as after compaction
+        continue;
+      }
+      if (unsettled.size === 0) break;
+      // Settle a random unsettled offset, or nack it and deliver it again.
+      const pending = [...unsettled];
+      const offset = pending[Math.floor(random() * pending.length)];
+      if (random() < 0.1) {
+        tracker.nack(offset);
+        assert.ok(tracker.deliver(offset) >= 2, 'delivered again after its nack');
+        continue;
+      }
+      unsettled.delete(offset);
+      const expected = unsettled.size > 0 ? Math.min(...unsettled) : highest + 1;
+      assert.equal(tracker.settle(offset), expected, `after settling ${offset}`);
+    }
+    assert.ok(next >= 6000, 'thousands of offsets went through');
+  });
 });
