@@ -11,7 +11,8 @@
 #   scripts/cluster.sh rabbitmq pid I       OS pid of node I's Erlang VM (to SIGKILL it at an exact point)
 #   scripts/cluster.sh rabbitmq stop        stop every node, delete the folder
 #   scripts/cluster.sh kafka start N        N KRaft brokers (broker+controller each), one cluster
-#   scripts/cluster.sh kafka kill I | revive I | restart I | pid I | stop
+#   scripts/cluster.sh kafka kill I | revive I | restart I [DOWN_S] | pid I | stop
+#                                           restart: clean stop, down DOWN_S seconds (default 0), start again
 #   scripts/cluster.sh nats|redis|postgres start 1 | restart 1 | kill 1 | revive 1 | pid 1 | stop
 #                                           one private node each (nats-server -js with its own store
 #                                           folder, redis-server with an append-only file, a PostgreSQL
@@ -271,6 +272,7 @@ kafka_restart() {
     ((SECONDS < deadline)) || { kill -KILL "$pid"; break; }
     sleep 0.1
   done
+  sleep "${2:-0}"
   kafka_revive "$1"
 }
 
@@ -436,7 +438,7 @@ single_stop() {
 }
 
 # ---------------------------------------------------------------- main ------------------------
-broker="${1:-}" command="${2:-}" arg="${3:-}"
+broker="${1:-}" command="${2:-}" arg="${3:-}" arg2="${4:-}"
 case "$broker:$command" in
   rabbitmq:start) rabbit_start "${arg:-3}" ;;
   rabbitmq:kill) rabbit_kill "$arg" ;;
@@ -448,7 +450,7 @@ case "$broker:$command" in
   kafka:start) kafka_start "${arg:-3}" ;;
   kafka:kill) kafka_kill "$arg" ;;
   kafka:revive) kafka_revive "$arg" ;;
-  kafka:restart) kafka_restart "$arg" ;;
+  kafka:restart) [[ -z "$arg2" || "$arg2" =~ ^[0-9]+$ ]] || die "DOWN_S must be whole seconds"; kafka_restart "$arg" "$arg2" ;;
   kafka:pid) cat "$KDIR/b$arg/pid" ;;
   kafka:stop) kafka_stop ;;
   nats:start | redis:start | postgres:start) single_start "$broker" "${arg:-1}" ;;
