@@ -226,10 +226,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
     const hooks = processingHooks(this, this.nestStartHook);
     const { commands } = this;
     if (hooks || policy === 'ACK_FIRST' || replyTo !== undefined || (commands.extendLease && commands.leaseRenewalMs)) {
-      return this.withProcessingHooks(hooks, context, () => this.runHandler(delivery, handler, policy, context, packet, replyTo)).then((outcome) => {
-        delivery.outcome = outcome;
-        return delivery;
-      });
+      return this.withProcessingHooks(hooks, context, () => this.runHandler(delivery, handler, policy, context, packet, replyTo));
     }
     return this.invoke(delivery, handler, policy, context, packet.data);
   }
@@ -243,9 +240,10 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
   }
 
   /**
-   * The usual case, an event handler without hooks, lease or `ACK_FIRST`: what
-   * `runHandler` does, with one continuation after the handler's promise and
-   * the ack carried out in it when the broker's ack is synchronous.
+   * An event's handler and policy: one continuation after the handler's
+   * promise, with the ack carried out in it when the broker's ack is
+   * synchronous. On the usual path (no hooks, lease or `ACK_FIRST`) it is all
+   * a delivery goes through; `runHandler` wraps it otherwise.
    */
   private invoke(delivery: Delivery<M>, handler: MessageHandler, policy: AckPolicy, context: AckContext<M>, data: unknown): Promise<Delivery<M>> {
     let result: unknown;
@@ -268,13 +266,18 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
     return typeof settled === 'boolean' ? delivery : settled.then(() => delivery);
   }
 
-  private async failed(delivery: Delivery<M>, policy: AckPolicy, context: AckContext<M>, failure: unknown): Promise<Delivery<M>> {
+  private async failed(delivery: Delivery<M>, policy: AckPolicy, context: AckContext<M>, failure: unknown, request?: { replyTo: string; id: string }): Promise<Delivery<M>> {
     delivery.outcome = 'failed';
-    await this.onHandlerFailure(delivery, policy, context, failure);
+    await this.onHandlerFailure(delivery, policy, context, failure, request);
     return delivery;
   }
 
-  private async runHandler(delivery: Delivery<M>, handler: MessageHandler, policy: AckPolicy, context: AckContext<M>, packet: IncomingRequest, replyTo: string | undefined): Promise<HandledEvent['outcome']> {
+  /**
+   * The general path: `ACK_FIRST`'s ack before the handler, the broker's lease
+   * while it runs, and a request's reply; an event's handler and policy go
+   * through `invoke` as on the usual path.
+   */
+  private async runHandler(delivery: Delivery<M>, handler: MessageHandler, policy: AckPolicy, context: AckContext<M>, packet: IncomingRequest, replyTo: string | undefined): Promise<Delivery<M>> {
     if (policy === 'ACK_FIRST') await this.settler.settle(delivery, { kind: 'ack' }, true);
     const { commands } = this;
     // The lease lasts until the policy step is done: an error reply or a dead-letter publish that takes
@@ -283,18 +286,16 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
       ? keepLease(commands.leaseRenewalMs, () => commands.extendLease!(delivery.message), (error) => this.reportError(asError(error), 'could not extend the lease of a running handler'), () => delivery.state.isSettled)
       : undefined;
     try {
+      if (replyTo === undefined) return await this.invoke(delivery, handler, policy, context, packet.data);
+      const request = { replyTo, id: packet.id! };
       try {
         const result = await handler(packet.data, context);
-        // Most handlers return a plain value (or a Promise of one): no need for an Observable per message.
         const values = isObservable(result) ? await lastValueFrom(result.pipe(toArray())) : [result];
-        if (replyTo !== undefined) await this.replyValues(delivery, replyTo, packet.id!, values);
+        await this.replyValues(delivery, replyTo, request.id, values);
       } catch (failure) {
-        await this.onHandlerFailure(delivery, policy, context, failure, replyTo === undefined ? undefined : { replyTo, id: packet.id! });
-        return 'failed';
+        return await this.failed(delivery, policy, context, failure, request);
       }
-      const onSuccess = settlementOnSuccess(policy);
-      if (onSuccess) await this.settler.settle(delivery, onSuccess);
-      return 'completed';
+      return await this.succeeded(delivery, policy);
     } finally {
       stopLease?.();
     }
