@@ -266,7 +266,7 @@ async function main(): Promise<void> {
     return rssChild(rowId, role as Role, backlog, Number(messages));
   }
   const mode = MODES[arg('quick') !== undefined ? 'quick' : 'full'];
-  // Filters (for profiling one path): --only=kafka,nats --roles=ours,ours+module --handlers=noop --messages=200000. A filtered run writes JSON only.
+  // Filters (for profiling one path): --only=kafka,nats --roles=ours,ours+module --handlers=noop --messages=200000 --warmup=0. A filtered run writes JSON only.
   const only = arg('only')?.split(',');
   const roles = arg('roles')?.split(',') as Role[] | undefined;
   const handlers = (arg('handlers')?.split(',') as HandlerKind[] | undefined) ?? mode.handlers;
@@ -277,7 +277,7 @@ async function main(): Promise<void> {
   const skip = arg('skip')?.split(',') ?? [];
   if (skip.includes('latency')) mode.latencySeconds = 0;
   if (skip.includes('rss')) mode.rssMessages = 0;
-  const filtered = Boolean(only || roles || arg('handlers') || arg('rounds') || arg('messages') || skip.length > 0);
+  const filtered = Boolean(only || roles || arg('handlers') || arg('rounds') || arg('warmup') || arg('messages') || skip.length > 0);
   const started = performance.now();
   const result: RunResult = {
     mode,

@@ -53,7 +53,7 @@ describe('Kafka broker restarted mid-stream', { timeout: 300_000 }, () => {
         // What the server and the broker say, so a failure tells where the stream stopped.
         const health = await server.probeHealth().catch((failure: Error) => ({ probeFailed: failure.message }));
         const missing = Array.from({ length: 600 }, (_, id) => id).filter((id) => !processed.has(id));
-        throw new Error(`${error.message}: ${processed.size} processed, missing ${missing.length} (first ${missing.slice(0, 5).join(', ')}), status ${server.currentStatus}, owned partitions ${server.unwrap<{ consumer?: unknown }>().consumer ? 'consumer present' : 'no consumer'}, health ${JSON.stringify(health)}`);
+        throw new Error(`${error.message}: ${processed.size} processed, missing ${missing.length} (first ${missing.slice(0, 5).join(', ')}), status ${server.currentStatus}, health ${JSON.stringify(health)}`);
       });
       const admin = new Kafka({ brokers: [BROKER], logLevel: logLevel.NOTHING }).admin();
       await admin.connect();
