@@ -1,6 +1,14 @@
 import { RpcException } from '@nestjs/microservices';
 import type { Settlement } from './settlement';
 
+/**
+ * The error objects control exceptions made (`getError()`): only these are
+ * obeyed when a filter replaced the exception by its error object. A plain
+ * object with the same key from anywhere else (a peer's error reply that a
+ * handler rethrows, a producer's data) is an ordinary failure.
+ */
+const issuedPayloads = new WeakSet<object>();
+
 /** Key of the settle command inside a control exception's error object. */
 export const CONTROL_COMMAND_KEY = 'nestjsAckCommand';
 
@@ -35,7 +43,9 @@ export abstract class AckControlException extends RpcException {
 
   /** The object filters pass on: Nest's `{ status, message }` plus the command. */
   override getError(): ControlErrorPayload {
-    return { status: 'error', message: this.message, [CONTROL_COMMAND_KEY]: this.commandForWire() };
+    const payload: ControlErrorPayload = { status: 'error', message: this.message, [CONTROL_COMMAND_KEY]: this.commandForWire() };
+    issuedPayloads.add(payload);
+    return payload;
   }
 
   /** The settlement with the exception reduced to its name and message (the payload must stay plain and serializable). */
@@ -50,12 +60,13 @@ export function isAckControlException(value: unknown): value is AckControlExcept
 }
 
 /**
- * The command a failure carries: from a control exception, or from the plain
- * object a filter made of one. `undefined` for every other failure.
+ * The command a failure carries: from a control exception, or from the error
+ * object one of them made (`getError()`, what Nest's filter passes on).
+ * `undefined` for every other failure, plain objects of the same shape included.
  */
 export function controlCommandOf(failure: unknown): Settlement | undefined {
   if (isAckControlException(failure)) return failure.toSettlement();
-  if (typeof failure !== 'object' || failure === null || failure instanceof Error) return undefined;
+  if (typeof failure !== 'object' || failure === null || !issuedPayloads.has(failure)) return undefined;
   const command = (failure as Partial<ControlErrorPayload>)[CONTROL_COMMAND_KEY];
   return isSettlement(command) ? command : undefined;
 }

@@ -13,9 +13,17 @@ export interface AckServerOptions {
   /** How long `close()` lets in-flight handlers finish before leaving them unsettled. @defaultValue 10000 */
   shutdownTimeoutMs?: number;
   /**
-   * Largest body handed to a decoder, in bytes. A bigger one is dead-lettered with reason
-   * `deserialization` without being parsed. `Infinity` turns the check off.
+   * Largest message accepted, in bytes: body and headers together (and, where the
+   * transport has them, reply fields). A bigger one is dead-lettered with reason
+   * `deserialization` without being decoded; each transport checks it as early as
+   * its driver lets it (see its page). `Infinity` turns the check off.
    * @defaultValue 16777216 (16 MiB)
+   */
+  maxMessageBytes?: number;
+  /**
+   * @deprecated the older name of `maxMessageBytes` (which now counts the headers too); used when
+   * `maxMessageBytes` is not given.
+   * @defaultValue undefined
    */
   maxBodyBytes?: number;
   /** Logs every settlement at `log` level (pattern, source, decision; never the body). @defaultValue false */

@@ -10,7 +10,7 @@ export interface AckServerSettings {
   concurrency: number;
   shutdownTimeoutMs: number;
   logSettlements: boolean;
-  maxBodyBytes: number;
+  maxMessageBytes: number;
 }
 
 export function resolveServerSettings(options: AckServerOptions): AckServerSettings {
@@ -24,14 +24,14 @@ export function resolveServerSettings(options: AckServerOptions): AckServerSetti
   if (typeof shutdownTimeoutMs !== 'number' || !(shutdownTimeoutMs >= 0)) {
     throw new Error(`nestjs-ack: invalid shutdownTimeoutMs ${JSON.stringify(shutdownTimeoutMs)}; allowed: a number >= 0`);
   }
-  const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024 * 1024;
-  assertLimit(maxBodyBytes, 'maxBodyBytes', 1);
+  const maxMessageBytes = options.maxMessageBytes ?? options.maxBodyBytes ?? 16 * 1024 * 1024;
+  assertLimit(maxMessageBytes, options.maxMessageBytes === undefined && options.maxBodyBytes !== undefined ? 'maxBodyBytes' : 'maxMessageBytes', 1);
   return {
     defaultPolicy,
     retry: resolveRetry('retry', options.retry),
     concurrency,
     shutdownTimeoutMs,
     logSettlements: options.logSettlements ?? false,
-    maxBodyBytes,
+    maxMessageBytes,
   };
 }

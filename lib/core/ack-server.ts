@@ -1,4 +1,4 @@
-import type { IncomingRequest, MessageHandler, WritePacket } from '@nestjs/microservices';
+import type { IncomingRequest, MessageHandler } from '@nestjs/microservices';
 import { isObservable, lastValueFrom, toArray } from 'rxjs';
 import { AckContext } from './ack-context';
 import { isAckModuleActive } from './ack-module-presence';
@@ -23,6 +23,9 @@ import { AckServerLifecycle } from './server-lifecycle';
 import { SettleOnce } from './settle-once';
 import { IdleSignal } from './idle-signal';
 import { RejectReason, type Settlement } from './settlement';
+import { messageBytes } from './message-size';
+import { RequestReplies, type ReplyRoute } from './request-replies';
+import { quoteUntrusted } from './untrusted-text';
 import type { HandledEvent } from './settlement-event';
 import { observeDelivery, transportNameOf, type DeliveryObservation } from './telemetry-hooks';
 
@@ -51,6 +54,13 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
   protected readonly replies?: ReplyPublisher<M>;
   /** The wire format. @defaultValue JSON `{ pattern, data, id? }` in strict UTF-8 */
   protected readonly decodePacket: PacketDecoder<M> = decodeJsonPacket;
+  /**
+   * Transports whose address names the pattern (NATS subject, Redis stream,
+   * Kafka topic) give the pattern the address selects for a body naming
+   * `named`, or null when the body names a pattern the address does not serve
+   * (dead-lettered as `pattern-mismatch`). Others route by the body's pattern.
+   */
+  protected patternOfAddress?(message: M, named: string): string | null;
   /** The class of the handlers' `@Ctx()`. */
   protected readonly contextType: AckContextType<M> = AckContext;
   private readonly limiter: ConcurrencyLimiter;
@@ -61,7 +71,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
   private readonly handlerRetry = new WeakMap<MessageHandler, ResolvedRetry>();
   /** Found handlers by pattern: Nest's lookup JSON-parses every pattern, which throws for plain strings. */
   private readonly handlersByPattern = new Map<string, MessageHandler>();
-  private readonly warnedNoReplyAddress = new Set<string>();
+  private repliesInstance?: RequestReplies<M>;
   private settlerInstance?: DeliverySettler<M>;
   /** `rabbitmq`, `kafka`, ...: what telemetry observers are told. */
   private readonly transportName: string;
@@ -177,6 +187,10 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
     return handler;
   }
 
+  private get requestReplies(): RequestReplies<M> {
+    return (this.repliesInstance ??= new RequestReplies<M>(this.replies, () => this.serializer, this.logger));
+  }
+
   private get settler(): DeliverySettler<M> {
     return (this.settlerInstance ??= new DeliverySettler<M>(this.commands, {
       logger: this.logger,
@@ -193,7 +207,8 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
   private process(message: M, state: SettleOnce, observation?: DeliveryObservation): Promise<Delivery<M>> {
     let packet: IncomingRequest | Promise<IncomingRequest>;
     try {
-      if (message.body.length > this.settings.maxBodyBytes) throw new Error(`the body of ${message.body.length} bytes is over maxBodyBytes=${this.settings.maxBodyBytes}`);
+      const size = messageBytes(message);
+      if (size > this.settings.maxMessageBytes) throw new Error(`the message of ${size} bytes (body and headers) is over maxMessageBytes=${this.settings.maxMessageBytes}`);
       packet = this.decodePacket(message, this.deserializer);
     } catch (error) {
       return this.refuseUndecodable(message, state, observation, error);
@@ -215,28 +230,39 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
   }
 
   private route(message: M, packet: IncomingRequest, state: SettleOnce, observation: DeliveryObservation | undefined): Promise<Delivery<M>> {
-    const pattern = patternAsString(packet.pattern);
+    const named = patternAsString(packet.pattern);
+    // Where the address is the pattern (a NATS subject, a Redis stream, a Kafka topic), the address picks the
+    // handler: broker permissions on addresses then decide what runs, not the body.
+    const pattern = this.patternOfAddress ? this.patternOfAddress(message, named) : named;
+    if (pattern === null) return this.refuse(new Delivery(message, named, this.settings.retry, state, observation), RejectReason.PATTERN_MISMATCH, new Error(`the body names the pattern ${quoteUntrusted(named)}, which the address ${quoteUntrusted(describeAddress(message))} does not serve`));
     const handler = this.findHandler(pattern);
     const extras: AckHandlerExtras = handler?.extras?.[ACK_EXTRAS_KEY] ?? {};
     const delivery = new Delivery(message, pattern, handler ? this.retryFor(handler, extras) : this.settings.retry, state, observation);
-    const replyTo = this.replyAddress(message, packet, handler);
-    if (!handler) return this.refuseUnrouted(delivery, packet, replyTo);
+    const reply = this.requestReplies.routeOf(message, packet, handler);
+    if (reply.kind === 'refused') return this.refuse(delivery, RejectReason.INVALID_REPLY_ADDRESS, new Error(`the reply address ${quoteUntrusted(reply.replyTo)} is not in replyAddresses`));
+    if (!handler) return this.refuseUnrouted(delivery, reply);
+    observation?.routed?.(pattern);
     const policy: AckPolicy = extras.method ?? extras.controller ?? this.settings.defaultPolicy;
     const context = new this.contextType(message, pattern, delivery.state, (settlement) => this.settler.settle(delivery, settlement));
     const hooks = processingHooks(this, this.nestStartHook);
     const { commands } = this;
-    if (hooks || policy === 'ACK_FIRST' || replyTo !== undefined || (commands.extendLease && commands.leaseRenewalMs)) {
-      return this.withProcessingHooks(hooks, context, () => this.runHandler(delivery, handler, policy, context, packet, replyTo));
+    if (hooks || policy === 'ACK_FIRST' || reply.kind === 'reply' || (commands.extendLease && commands.leaseRenewalMs)) {
+      return this.withProcessingHooks(hooks, context, () => this.runHandler(delivery, handler, policy, context, packet, reply));
     }
     return this.invoke(delivery, handler, policy, context, packet.data);
   }
 
-  private async refuseUnrouted(delivery: Delivery<M>, packet: IncomingRequest, replyTo: string | undefined): Promise<Delivery<M>> {
-    const error = new Error(`no handler for pattern "${delivery.pattern}"`);
-    if (replyTo !== undefined) await this.replyError(delivery, replyTo, packet.id!, { status: 'error', message: error.message });
+  /** Dead-letters a delivery that no handler may run, before any handler did. */
+  private async refuse(delivery: Delivery<M>, reason: string, error: Error): Promise<Delivery<M>> {
     delivery.outcome = 'refused';
-    await this.settler.settle(delivery, { kind: 'reject', reason: RejectReason.NO_HANDLER, error });
+    await this.settler.settle(delivery, { kind: 'reject', reason, error });
     return delivery;
+  }
+
+  private async refuseUnrouted(delivery: Delivery<M>, reply: ReplyRoute): Promise<Delivery<M>> {
+    const error = new Error(`no handler for pattern ${quoteUntrusted(delivery.pattern)}`);
+    if (reply.kind === 'reply') await this.requestReplies.sendError(delivery, reply.replyTo, reply.id, { status: 'error', message: error.message });
+    return this.refuse(delivery, RejectReason.NO_HANDLER, error);
   }
 
   /**
@@ -277,7 +303,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
    * while it runs, and a request's reply; an event's handler and policy go
    * through `invoke` as on the usual path.
    */
-  private async runHandler(delivery: Delivery<M>, handler: MessageHandler, policy: AckPolicy, context: AckContext<M>, packet: IncomingRequest, replyTo: string | undefined): Promise<Delivery<M>> {
+  private async runHandler(delivery: Delivery<M>, handler: MessageHandler, policy: AckPolicy, context: AckContext<M>, packet: IncomingRequest, reply: ReplyRoute): Promise<Delivery<M>> {
     if (policy === 'ACK_FIRST') await this.settler.settle(delivery, { kind: 'ack' }, true);
     const { commands } = this;
     // The lease lasts until the policy step is done: an error reply or a dead-letter publish that takes
@@ -286,15 +312,18 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
       ? keepLease(commands.leaseRenewalMs, () => commands.extendLease!(delivery.message), (error) => this.reportError(asError(error), 'could not extend the lease of a running handler'), () => delivery.state.isSettled)
       : undefined;
     try {
-      if (replyTo === undefined) return await this.invoke(delivery, handler, policy, context, packet.data);
-      const request = { replyTo, id: packet.id! };
+      if (reply.kind !== 'reply') return await this.invoke(delivery, handler, policy, context, packet.data);
+      let values: unknown[];
       try {
         const result = await handler(packet.data, context);
-        const values = isObservable(result) ? await lastValueFrom(result.pipe(toArray())) : [result];
-        await this.replyValues(delivery, replyTo, request.id, values);
+        values = isObservable(result) ? await lastValueFrom(result.pipe(toArray())) : [result];
       } catch (failure) {
-        return await this.failed(delivery, policy, context, failure, request);
+        return await this.failed(delivery, policy, context, failure, reply);
       }
+      await this.requestReplies.sendValues(delivery, reply.replyTo, reply.id, values).catch((error) => {
+        // The handler completed: running it again for a lost reply would repeat its side effects.
+        this.reportError(asError(error), `the reply to a request for ${quoteUntrusted(delivery.pattern)} was lost (the handler completed; the message is settled as a success)`);
+      });
       return await this.succeeded(delivery, policy);
     } finally {
       stopLease?.();
@@ -304,9 +333,9 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
   private async onHandlerFailure(delivery: Delivery<M>, policy: AckPolicy, context: AckContext<M>, failure: unknown, request?: { replyTo: string; id: string }): Promise<void> {
     const command = controlCommandOf(failure);
     if (request) {
-      await this.replyError(delivery, request.replyTo, request.id, command ? { status: 'error', message: describeError(failure).errorMessage } : failure);
+      await this.requestReplies.sendError(delivery, request.replyTo, request.id, command ? { status: 'error', message: describeError(failure).errorMessage } : failure);
     }
-    const where = `${policy} handler for "${delivery.pattern}" at ${JSON.stringify(delivery.message.source)}`;
+    const where = `${policy} handler for ${quoteUntrusted(delivery.pattern)} at ${JSON.stringify(delivery.message.source)}`;
     if (command) {
       if (policy === 'ACK_FIRST') {
         this.logger.warn(`${where} settled by a control exception (${command.kind}), but ACK_FIRST acked the message already`);
@@ -343,18 +372,6 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
     return running ?? done();
   }
 
-  /** Where a request's reply goes; undefined for events. A request without a reply address is handled as an event, with one warning per pattern. */
-  private replyAddress(message: M, packet: IncomingRequest, handler: MessageHandler | null): string | undefined {
-    if (packet.id === undefined || packet.id === null || handler?.isEventHandler) return undefined;
-    if (message.replyTo !== undefined && this.replies) return message.replyTo;
-    const pattern = patternAsString(packet.pattern);
-    if (handler && !this.warnedNoReplyAddress.has(pattern) && this.warnedNoReplyAddress.size < 1000) {
-      this.warnedNoReplyAddress.add(pattern);
-      this.logger.warn(`a request for "${pattern}" came without a reply address; handled, no reply sent`);
-    }
-    return undefined;
-  }
-
   private retryFor(handler: MessageHandler, extras: AckHandlerExtras): ResolvedRetry {
     if (!extras.retry) return this.settings.retry;
     let retry = this.handlerRetry.get(handler);
@@ -364,21 +381,10 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
     }
     return retry;
   }
+}
 
-  private async replyValues(delivery: Delivery<M>, replyTo: string, id: string, values: unknown[]): Promise<void> {
-    if (values.length === 0) values = [undefined];
-    for (let i = 0; i < values.length; i++) {
-      const packet = this.serializer.serialize({ id, response: values[i], isDisposed: i === values.length - 1 });
-      await this.replies!.publishReply(delivery.message, replyTo, packet);
-    }
-  }
-
-  /** Error replies are best effort: the settlement does not depend on them. */
-  private async replyError(delivery: Delivery<M>, replyTo: string, id: string, err: unknown): Promise<void> {
-    try {
-      await this.replies!.publishReply(delivery.message, replyTo, this.serializer.serialize({ id, err, isDisposed: true }));
-    } catch (error) {
-      this.logger.error(`could not send the error reply for "${delivery.pattern}": ${describeError(error).errorMessage}`);
-    }
-  }
+/** The address a delivery came on, for the pattern-mismatch error. */
+function describeAddress(message: InboundMessage): string {
+  const { source } = message;
+  return String(source.subject ?? source.stream ?? source.topic ?? source.queue ?? 'unknown');
 }

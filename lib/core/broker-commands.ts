@@ -51,6 +51,12 @@ export interface BrokerCommands<M extends InboundMessage> {
  * `RepliesNotSupportedError`.
  */
 export interface ReplyPublisher<M extends InboundMessage> {
+  /**
+   * Whether `replyTo`, read from `message`, is an address replies may go to
+   * (the transport's `replyAddresses` allow-list). Called before the handler
+   * runs; a refused request is dead-lettered as `invalid-reply-address`.
+   */
+  acceptsReplyAddress(replyTo: string, message: M): boolean;
   /** Publishes one reply packet of the request `message` to `replyTo`. */
   publishReply(message: M, replyTo: string, packet: WritePacket & { id: string }): Promise<void>;
 }

@@ -16,6 +16,12 @@ export interface InboundMessage {
   pattern?: string;
   /** Where to send the reply of a request. */
   replyTo?: string;
+  /**
+   * The whole message in bytes as the transport received it (body, headers,
+   * reply fields), when it measured it before decoding. @defaultValue the body
+   * plus the headers' names and values
+   */
+  size?: number;
   /** Correlation id of a request, echoed on the reply. */
   correlationId?: string;
 }

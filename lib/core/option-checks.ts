@@ -32,8 +32,12 @@ export function assertAddressList(value: unknown, option: string, shape: RegExp,
   return list as string[];
 }
 
-/** Addresses may carry passwords: errors show them redacted. */
+/** Addresses may carry passwords (`scheme://user:pass@host`, or `user:pass@host` without a scheme): errors show them redacted. */
 function redactList(value: unknown): unknown {
-  const redact = (item: unknown) => (typeof item === 'string' && item.includes('://') ? redactUrl(item) : item);
+  const redact = (item: unknown) => {
+    if (typeof item !== 'string') return item;
+    if (item.includes('://')) return redactUrl(item);
+    return item.includes('@') ? `***@${item.slice(item.lastIndexOf('@') + 1)}` : item;
+  };
   return Array.isArray(value) ? value.map(redact) : redact(value);
 }

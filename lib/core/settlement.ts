@@ -20,8 +20,10 @@ export interface RejectOptions {
  * Reasons the library itself gives to rejects (`x-dead-letter-reason`):
  * - `handler-error`: the handler failed under `REJECT_ON_ERROR`;
  * - `max-deliveries`: nacked again after `retry.maxDeliveries` deliveries;
- * - `deserialization`: the body is not valid UTF-8 / JSON, has no pattern, or is over `maxBodyBytes`;
+ * - `deserialization`: the body is not valid UTF-8 / JSON, has no pattern, or the message is over `maxMessageBytes`;
  * - `no-handler`: no handler for the message's pattern;
+ * - `invalid-reply-address`: a request whose reply address the transport's `replyAddresses` does not accept (its handler did not run);
+ * - `pattern-mismatch`: the body names a pattern the address it came on does not serve (its handler did not run);
  * - `rejected`: `ctx.reject()` or `RejectMessage` without a reason of its own.
  */
 export const RejectReason = {
@@ -29,5 +31,7 @@ export const RejectReason = {
   MAX_DELIVERIES: 'max-deliveries',
   DESERIALIZATION: 'deserialization',
   NO_HANDLER: 'no-handler',
+  INVALID_REPLY_ADDRESS: 'invalid-reply-address',
+  PATTERN_MISMATCH: 'pattern-mismatch',
   REJECTED: 'rejected',
 } as const;

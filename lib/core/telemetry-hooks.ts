@@ -19,6 +19,11 @@ export interface DeliveryInfo {
 export interface DeliveryObservation {
   /** Runs the delivery's processing (decode, handler, policy) inside the observer's context, e.g. with its span active. */
   run<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * The delivery was routed to the handler of `pattern` (a pattern the server
+   * registered, never a raw subject): the bounded destination for spans and metrics.
+   */
+  routed?(pattern: string): void;
   /** The handler failed with `error` (the error as thrown; not called for control exceptions such as `NackMessage`). */
   failed(error: unknown): void;
   /** The settlement was carried out on the broker (at most once per delivery). */

@@ -45,6 +45,12 @@ class ObservedDelivery implements DeliveryObservation {
     return context.with(this.active, work);
   }
 
+  routed(pattern: string): void {
+    this.metricAttributes[MessagingAttributes.DESTINATION] = pattern;
+    this.span?.setAttribute(MessagingAttributes.DESTINATION, pattern);
+    this.span?.updateName(`process ${pattern}`);
+  }
+
   failed(error: unknown): void {
     this.failure = { error };
   }

@@ -36,10 +36,15 @@ export const AckAttributes = {
 /** Patterns a sender can make up: not used as an attribute value, so metrics keep a bounded set of series. */
 const UNTRUSTED_PATTERN = '_OTHER';
 
-/** The queue, topic, subject or stream a delivery came from. */
+/**
+ * The destination known when a delivery arrives: the queue, topic or stream
+ * the server was configured to read (never a NATS subject, which producers
+ * choose inside a wildcard: unbounded as a metric label). Once routed, the
+ * handler's pattern replaces it (`DeliveryObservation.routed`).
+ */
 export function destinationOf(message: InboundMessage): string {
   const { source } = message;
-  return String(source.queue ?? source.topic ?? source.subject ?? source.stream ?? message.pattern ?? 'unknown');
+  return String(source.queue ?? source.topic ?? source.stream ?? 'unknown');
 }
 
 /** The attributes of a consumer span known when the delivery arrives. */

@@ -1,4 +1,5 @@
 import type { AckServerOptions } from '../core/ack-server-options';
+import type { ReplyAddressOptions } from '../core/reply-address-allow-list';
 import type { InMemoryBroker } from './in-memory-broker';
 
 /** Options of `InMemoryAckServer`. */
@@ -16,4 +17,9 @@ export interface InMemoryAckServerOptions extends AckServerOptions {
    * @defaultValue undefined (no lease)
    */
   leaseMs?: number;
+  /**
+   * Reply addresses requests may name; others are dead-lettered as `invalid-reply-address`.
+   * @defaultValue `{ prefixes: ['reply.'] }` (what `InMemoryAckClient` uses)
+   */
+  replyAddresses?: ReplyAddressOptions;
 }

@@ -1,6 +1,7 @@
 import type { WritePacket } from '@nestjs/microservices';
 import { AckServer } from '../core/ack-server';
 import type { ReplyPublisher } from '../core/broker-commands';
+import { ReplyAddressAllowList, type ReplyAddressRules } from '../core/reply-address-allow-list';
 import type { BrokerHealth } from '../core/broker-health';
 import { InvalidOptionError } from '../core/errors';
 import type { InMemoryAckServerOptions } from './in-memory-ack-server-options';
@@ -10,6 +11,9 @@ import { toInMemoryMessage, type InMemoryMessage } from './in-memory-message';
 
 /** Identifies this transport to Nest's processing hooks. */
 export const IN_MEMORY_TRANSPORT = Symbol.for('nestjs-ack.in-memory');
+
+/** The in-memory client's reply addresses (`reply.<uuid>`): printable, no whitespace. */
+const IN_MEMORY_REPLY_ADDRESSES: ReplyAddressRules = { prefixes: ['reply.'], names: [], shape: /^[\x21-\x7e]{1,255}$/, shapeText: 'printable ASCII without spaces, at most 255 characters' };
 
 /**
  * The nestjs-ack contract without a broker, for unit tests: publish with
@@ -21,15 +25,18 @@ export class InMemoryAckServer extends AckServer<InMemoryMessage> {
   readonly queue: string;
   protected readonly commands: InMemoryCommands;
   protected override readonly replies?: ReplyPublisher<InMemoryMessage> = {
+    acceptsReplyAddress: (replyTo: string) => this.replyAddresses.accepts(replyTo),
     publishReply: async (message: InMemoryMessage, replyTo: string, packet: WritePacket & { id: string }) =>
       this.broker.reply(replyTo, Buffer.from(JSON.stringify(packet)), message.correlationId),
   };
+  private readonly replyAddresses: ReplyAddressAllowList;
   private consumerId?: number;
 
   constructor(options: InMemoryAckServerOptions) {
     super(options, IN_MEMORY_TRANSPORT);
     if (!options?.broker) throw new InvalidOptionError('broker', options?.broker, 'an InMemoryBroker');
     if (options.leaseMs !== undefined && !(Number.isFinite(options.leaseMs) && options.leaseMs > 0)) throw new InvalidOptionError('leaseMs', options.leaseMs, 'a number > 0');
+    this.replyAddresses = new ReplyAddressAllowList('replyAddresses', options.replyAddresses, IN_MEMORY_REPLY_ADDRESSES);
     this.broker = options.broker;
     this.queue = options.queue ?? 'default';
     this.broker.setLease(this.queue, options.leaseMs);

@@ -43,6 +43,14 @@ export interface ConformanceTarget {
   /** Publishes bytes that cannot be decoded, where a message of `pattern` would go. */
   publishRaw(pattern: string, body: Buffer): Promise<void>;
   /**
+   * Publishes `body` where a message of `pattern` would go, with what a producer
+   * can write around it: headers, and a reply address with a correlation id (a
+   * request), in the transport's own fields (AMQP properties, NATS / Kafka
+   * headers, the Redis entry's fields, the PostgreSQL row's columns). Resolves once
+   * the broker accepted it.
+   */
+  publishForged(pattern: string, body: Buffer, forged: ForgedFields): Promise<void>;
+  /**
    * Messages of `pattern` the broker still counts as not settled for this app:
    * waiting, delivered but unacked, or waiting for a delayed redelivery.
    * Read from the broker (queue depth + unacked, end offset - committed offset...).
@@ -70,6 +78,13 @@ export interface ConformanceTarget {
   close(): Promise<void>;
 }
 
+/** What a producer writes beside the body (`publishForged`). */
+export interface ForgedFields {
+  headers?: Record<string, string>;
+  replyTo?: string;
+  correlationId?: string;
+}
+
 /** One transport under the conformance suite. */
 export interface ConformanceAdapter {
   name: string;
@@ -91,6 +106,19 @@ export interface ConformanceAdapter {
    * @defaultValue false
    */
   canBlockDeadLetters?: boolean;
+  /**
+   * Whether the address a message comes on names its pattern (NATS subject,
+   * Redis stream): the suite then checks that a body naming another pattern is
+   * dead-lettered as `pattern-mismatch`. Kafka's body cannot name a pattern.
+   * @defaultValue false
+   */
+  addressIsPattern?: boolean;
+  /**
+   * Reply addresses outside the transport's default allow-list worth trying
+   * besides the suite's own (its control subjects, its other keys).
+   * @defaultValue []
+   */
+  forgedReplyAddresses?: (pattern: string) => string[];
   start(setup: ConformanceSetup): Promise<ConformanceTarget>;
   /** Called once after the suite (close shared clients). */
   dispose?(): Promise<void>;

@@ -43,6 +43,7 @@ export const EXTRA_BEHAVIORS = [
   'creates AckMessage, then throws Error',
   'catches a thrown NackMessage, then completes',
   'catches a thrown AckMessage, then throws Error',
+  'throws a plain object carrying the control key',
 ] as const;
 export type Behavior = (typeof BEHAVIORS)[number] | (typeof EXTRA_BEHAVIORS)[number];
 
@@ -177,6 +178,9 @@ async function runBehavior(cell: CellSpec, data: CellData, context: AckContext, 
         // handled inside the handler: no command
       }
       throw new Error('handler failed on purpose');
+    case 'throws a plain object carrying the control key':
+      // What a peer's error reply looks like once deserialized: the key without a control exception behind it.
+      throw { status: 'error', message: 'a peer said ack', nestjsAckCommand: { kind: 'ack' } };
     case 'double ack':
       probe.manualResults.push(await context.ack());
       probe.manualResults.push(await context.ack());

@@ -57,14 +57,14 @@ export function runRobustnessTests(adapter: ConformanceAdapter): void {
     });
   });
 
-  describe('body size limit', () => {
-    it('a body over maxBodyBytes is dead-lettered as deserialization without being parsed, and the next message flows', TEST_TIMEOUT, async () => {
+  describe('message size limit', () => {
+    it('a body over maxMessageBytes is dead-lettered as deserialization without being parsed, and the next message flows', TEST_TIMEOUT, async () => {
       const cell: CellSpec = { pattern: uniqueName('ack'), kind: 'event', behavior: 'completes', methodPolicy: 'ACK' };
-      await withTarget(adapter, [cell], { maxBodyBytes: 512 }, async ({ target, probe }) => {
+      await withTarget(adapter, [cell], { maxMessageBytes: 512 }, async ({ target, probe }) => {
         const data = Buffer.from(JSON.stringify({ n: 42, filler: 'x'.repeat(1000) }));
         const body = adapter.bodyOf ? adapter.bodyOf(cell.pattern, data) : envelope(cell.pattern, data);
         await target.publishRaw(cell.pattern, body);
-        const entry = await assertFinal(target, cell.pattern, { state: 'dead-lettered', reason: 'deserialization', errorMessageIncludes: 'over maxBodyBytes=512' }, 1);
+        const entry = await assertFinal(target, cell.pattern, { state: 'dead-lettered', reason: 'deserialization', errorMessageIncludes: 'over maxMessageBytes=512' }, 1);
         assert.ok(entry!.body.equals(body), 'the dead letter holds the original bytes');
         assert.equal(probe(cell.pattern).contexts.length, 0, 'never handed to a handler');
         await target.emit(cell.pattern, DATA);

@@ -10,6 +10,7 @@ import { assertFinal, DATA, FAST_RETRY, handledCounts, range, sendAndCollect, TE
 import { probeFor } from './probe';
 import { runLifecycleTests } from './suite-lifecycle';
 import { runRobustnessTests } from './suite-robustness';
+import { runTrustTests } from './suite-trust';
 
 async function runMatrixCell(adapter: ConformanceAdapter, kind: 'event' | 'message', policy: AckPolicy, behavior: Behavior): Promise<void> {
   const cell: CellSpec = { pattern: uniqueName('ack'), kind, behavior, methodPolicy: policy, filter: 'global' };
@@ -173,6 +174,7 @@ export function runConformanceSuite(adapter: ConformanceAdapter, { only = 'all' 
     });
 
     runRobustnessTests(adapter);
+    runTrustTests(adapter);
     runLifecycleTests(adapter);
 
     describe('graceful close', () => {

@@ -38,6 +38,9 @@ export const inMemoryConformanceAdapter: ConformanceAdapter = {
       publishRaw: async (_pattern, body) => {
         client.publishRaw(body);
       },
+      publishForged: async (_pattern, body, forged) => {
+        broker.publish(queue, body, forged);
+      },
       outstanding: async () => {
         const state = broker.state(queue);
         return state.ready + state.unacked + state.delayed;
