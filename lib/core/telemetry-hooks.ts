@@ -21,7 +21,7 @@ export interface DeliveryObservation {
   run<T>(work: () => Promise<T>): Promise<T>;
   /**
    * The delivery was routed to the handler of `pattern` (a pattern the server
-   * registered, never a raw subject): the bounded destination for spans and metrics.
+   * registered, never a raw subject): a bounded name for spans and metrics.
    */
   routed?(pattern: string): void;
   /** The handler failed with `error` (the error as thrown; not called for control exceptions such as `NackMessage`). */

@@ -17,14 +17,16 @@ export class DeliveryTelemetry implements DeliveryObserver {
     const { tracer, propagator, metrics, consumerSpan } = this.parts;
     const attributes = deliveryAttributes(transport, message);
     const metricAttributes: Attributes = { [MessagingAttributes.SYSTEM]: transport, [MessagingAttributes.DESTINATION]: attributes[MessagingAttributes.DESTINATION] };
-    if (!tracer) return new ObservedDelivery(undefined, ROOT_CONTEXT, metricAttributes, metrics);
+    // A NATS subject is the producer's choice inside a wildcard: the handler's pattern names the destination once routed.
+    const namedByPattern = message.source.subject !== undefined;
+    if (!tracer) return new ObservedDelivery(undefined, ROOT_CONTEXT, metricAttributes, metrics, namedByPattern);
     const sent = propagator.extract(ROOT_CONTEXT, message.headers, defaultTextMapGetter);
     const producer = trace.getSpanContext(sent);
     const name = `process ${String(attributes[MessagingAttributes.DESTINATION])}`;
     const span = consumerSpan === 'link'
       ? tracer.startSpan(name, { kind: SpanKind.CONSUMER, attributes, links: producer ? [{ context: producer }] : [] }, ROOT_CONTEXT)
       : tracer.startSpan(name, { kind: SpanKind.CONSUMER, attributes }, sent);
-    return new ObservedDelivery(span, trace.setSpan(consumerSpan === 'link' ? ROOT_CONTEXT : sent, span), metricAttributes, metrics);
+    return new ObservedDelivery(span, trace.setSpan(consumerSpan === 'link' ? ROOT_CONTEXT : sent, span), metricAttributes, metrics, namedByPattern);
   }
 }
 
@@ -39,6 +41,7 @@ class ObservedDelivery implements DeliveryObservation {
     private readonly active: Context,
     private readonly metricAttributes: Attributes,
     private readonly metrics: AckMetrics | undefined,
+    private readonly namedByPattern: boolean,
   ) {}
 
   run<T>(work: () => Promise<T>): Promise<T> {
@@ -46,6 +49,7 @@ class ObservedDelivery implements DeliveryObservation {
   }
 
   routed(pattern: string): void {
+    if (!this.namedByPattern) return;
     this.metricAttributes[MessagingAttributes.DESTINATION] = pattern;
     this.span?.setAttribute(MessagingAttributes.DESTINATION, pattern);
     this.span?.updateName(`process ${pattern}`);

@@ -38,9 +38,9 @@ const UNTRUSTED_PATTERN = '_OTHER';
 
 /**
  * The destination known when a delivery arrives: the queue, topic or stream
- * the server was configured to read (never a NATS subject, which producers
- * choose inside a wildcard: unbounded as a metric label). Once routed, the
- * handler's pattern replaces it (`DeliveryObservation.routed`).
+ * the server was configured to read, never a NATS subject (producers choose it
+ * inside a wildcard: unbounded as a metric label or span name). On NATS the
+ * handler's pattern replaces the stream once routed (`DeliveryObservation.routed`).
  */
 export function destinationOf(message: InboundMessage): string {
   const { source } = message;
