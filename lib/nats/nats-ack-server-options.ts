@@ -1,6 +1,7 @@
 import type { ConsumerConfig, StreamConfig } from '@nats-io/jetstream';
 import type { ConnectionOptions, NatsConnection } from '@nats-io/transport-node';
 import type { AckServerOptions } from '../core/ack-server-options';
+import type { ReplyAddressOptions } from '../core/reply-address-allow-list';
 import type { NatsDeadLetterOptions } from './nats-dead-letter-options';
 
 /** Options of `NatsAckServer`: the common ones plus where and how to consume on JetStream. */
@@ -57,4 +58,15 @@ export interface NatsAckServerOptions extends AckServerOptions {
   consumerConfig?: Partial<ConsumerConfig>;
   /** Dead-letter stream, or `false` to drop rejected messages (term only). @defaultValue `{}` (`<stream>_DLQ`) */
   deadLetter?: NatsDeadLetterOptions | false;
+  /**
+   * Subjects a request's `nestjs-ack-reply-to` header may name. A request
+   * naming any other is dead-lettered as `invalid-reply-address` before its
+   * handler runs, and nothing is published. Given lists replace the default;
+   * clients with their own `inboxPrefix` need it here (`'<inboxPrefix>.'`).
+   * Never accepted, whatever the lists say: subjects starting with `$`
+   * (`$JS.API.*`, `$SYS.*`), wildcards, whitespace, control characters,
+   * commas, empty tokens, more than 255 characters.
+   * @defaultValue `{ prefixes: ['_INBOX.'] }` (nats.js, `NatsAckClient` and Nest's `ClientNats` inboxes)
+   */
+  replyAddresses?: ReplyAddressOptions;
 }

@@ -19,7 +19,8 @@ const RETRY_PAUSE_MS = 100;
  * Publishes to a `NatsAckServer` through JetStream: `emit()` resolves once the
  * stream stored the message (its PubAck); `send()` also carries the caller's
  * reply subject in the `nestjs-ack-reply-to` header (the publish's own reply
- * subject gets JetStream's PubAck) and waits for the reply there. Wire format
+ * subject gets JetStream's PubAck) and waits for the reply there: an inbox
+ * under the connection's `inboxPrefix` (default `_INBOX`). Wire format
  * is Nest's: body `{ pattern, data, id }`.
  */
 export class NatsAckClient extends ClientProxy {
@@ -84,7 +85,8 @@ export class NatsAckClient extends ClientProxy {
     const connection = this.options.connection ?? (await connectNats(this.servers, this.options.connectionOptions ?? {}));
     this.connection = connection;
     this.js = jetstream(connection, { timeout: this.publishTimeoutMs });
-    this.inbox = createInbox();
+    // The connection's `inboxPrefix` (nats.js's own option, as its request() uses it): servers accept replies only under known prefixes.
+    this.inbox = createInbox(inboxPrefixOf(connection));
     this.replies = connection.subscribe(this.inbox, { callback: (error, message) => {
         if (!error) void this.onReply(message);
       } });
@@ -131,4 +133,10 @@ export class NatsAckClient extends ClientProxy {
     const { id, err, response, isDisposed } = await this.deserializer.deserialize(parseReplyBody(message.string()));
     if (id !== undefined) this.pending.deliver(String(id), { err, response, isDisposed });
   }
+}
+
+/** The `inboxPrefix` the connection was opened with (nats.js keeps its options on the connection). */
+function inboxPrefixOf(connection: NatsConnection): string | undefined {
+  const prefix = (connection as { options?: { inboxPrefix?: unknown } }).options?.inboxPrefix;
+  return typeof prefix === 'string' && prefix !== '' ? prefix : undefined;
 }

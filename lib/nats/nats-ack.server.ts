@@ -3,6 +3,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { WritePacket } from '@nestjs/microservices';
 import { AckServer } from '../core/ack-server';
 import type { ReplyPublisher } from '../core/broker-commands';
+import { ReplyAddressAllowList } from '../core/reply-address-allow-list';
 import type { BrokerHealth } from '../core/broker-health';
 import { asError, InvalidOptionError } from '../core/errors';
 import type { NatsAckServerOptions } from './nats-ack-server-options';
@@ -11,6 +12,8 @@ import { connectNats, watchStatus } from './nats-connection';
 import { NatsAckContext } from './nats-context';
 import { probeNats } from './nats-health';
 import { toNatsMessage, type NatsMessage } from './nats-message';
+import { NATS_REPLY_ADDRESSES } from './nats-reply-addresses';
+import { SubjectRouter } from './nats-subject-router';
 import { isSubject, resolveNatsSettings, type NatsServerSettings } from './nats-settings';
 import { planConsumers, provisionConsumers, provisionStreams, type ConsumerPlan } from './nats-topology';
 import { featuresOf, type ServerFeatures } from './nats-version';
@@ -27,7 +30,8 @@ export const NATS_TRANSPORT = Symbol.for('nestjs-ack.nats');
  * contract: durable pull consumers (the v3 `consume()` API), every delivery
  * settled exactly once by policy (ack / nak with a delay / dead-letter copy
  * then term), `working()` while a handler runs, replies to the caller's
- * subject, and the client's own reconnects reported as status events.
+ * subject (inside `replyAddresses`), the subject a message was published to
+ * choosing its handler, and the client's own reconnects reported as status events.
  *
  * @example
  * ```ts
@@ -41,7 +45,12 @@ export class NatsAckServer extends AckServer<NatsMessage> {
   readonly brokerSettings: NatsServerSettings;
   protected readonly commands: NatsCommands;
   protected override readonly contextType = NatsAckContext;
-  protected override readonly replies: ReplyPublisher<NatsMessage> = { publishReply: async (_message, replyTo, packet) => this.publishReply(replyTo, packet) };
+  protected override readonly replies: ReplyPublisher<NatsMessage> = {
+    acceptsReplyAddress: (replyTo) => this.replyAddresses.accepts(replyTo),
+    publishReply: async (_message, replyTo, packet) => this.publishReply(replyTo, packet),
+  };
+  private readonly replyAddresses: ReplyAddressAllowList;
+  private router?: SubjectRouter;
   private readonly link: { connection?: NatsConnection; jetstream?: JetStreamClient; features: ServerFeatures };
   private connecting?: Promise<NatsConnection>;
   private manager?: JetStreamManager;
@@ -56,6 +65,7 @@ export class NatsAckServer extends AckServer<NatsMessage> {
   constructor(options: NatsAckServerOptions) {
     super(options ?? ({} as NatsAckServerOptions), NATS_TRANSPORT);
     this.brokerSettings = resolveNatsSettings(options, this.settings.concurrency);
+    this.replyAddresses = new ReplyAddressAllowList('replyAddresses', options.replyAddresses, NATS_REPLY_ADDRESSES);
     this.link = { features: featuresOf(undefined) };
     this.commands = new NatsCommands(this.link, this.brokerSettings.deadLetter, this.brokerSettings.ackWaitMs);
   }
@@ -82,8 +92,15 @@ export class NatsAckServer extends AckServer<NatsMessage> {
     });
   }
 
+  /** The subject a message was published to picks its handler; the body may only name that subject or that handler's pattern. */
+  protected override patternOfAddress(message: NatsMessage, named: string): string | null {
+    this.router ??= new SubjectRouter(this.messageHandlers.keys());
+    return this.router.patternOf(message.subject, named);
+  }
+
   protected async start(): Promise<void> {
     const settings = this.brokerSettings;
+    this.router = new SubjectRouter(this.messageHandlers.keys());
     const subjects = settings.subjects ?? this.handlerSubjects();
     this.connecting = settings.connection ? Promise.resolve(settings.connection) : connectNats(settings.servers, settings.connectionOptions);
     const connection = await this.unlessClosed(this.connecting);
@@ -160,7 +177,7 @@ export class NatsAckServer extends AckServer<NatsMessage> {
         // Intake stopped: what was pulled but not started stays unsettled. A nak would not help: the
         // server may still hold this consumer's pull requests and redeliver to them, so it comes back after ack_wait.
         if (!this.receiving) break;
-        const run = this.handleMessage(toNatsMessage(raw)).finally(() => {
+        const run = this.handleMessage(toNatsMessage(raw, this.settings.maxMessageBytes)).finally(() => {
           this.running.delete(run);
           this.slotWaiters.shift()?.();
         });
@@ -196,6 +213,8 @@ export class NatsAckServer extends AckServer<NatsMessage> {
   private async publishReply(replyTo: string, packet: WritePacket & { id: string }): Promise<void> {
     const connection = this.link.connection;
     if (!connection || connection.isClosed()) throw new Error('the connection to NATS is closed');
+    // The core checked it before the handler ran; checked again here so no other path can publish elsewhere.
+    if (!this.replyAddresses.accepts(replyTo)) throw new Error('the reply subject is not in replyAddresses');
     const { options: _options, ...body } = packet as WritePacket & { id: string; options?: unknown };
     connection.publish(replyTo, JSON.stringify(body));
   }

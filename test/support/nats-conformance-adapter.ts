@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { firstValueFrom } from 'rxjs';
 import { NatsAckClient, NatsAckServer } from '../../lib/nats';
+import { REPLY_TO_HEADER, toNatsHeaders } from '../../lib/nats/nats-headers';
 import type { ConformanceAdapter, ConformanceSetup, ConformanceTarget } from '../conformance/adapter';
 import { consumerInfo, deleteStreams, NATS_URL, natsAdmin, natsDeadLetters, outstandingOf, storedOn, uniqueStream, type NatsAdmin } from './nats-broker';
 import { testLogLevels } from './rabbit-conformance-adapter';
@@ -17,6 +18,9 @@ export function natsConformanceAdapter(): ConformanceAdapter & { canBlockDeadLet
   return {
     name: 'nats jetstream',
     canBlockDeadLetters: true,
+    addressIsPattern: true,
+    // JetStream's API (another stream's purge, this one's info), a subject with a space, a wildcard inbox.
+    forgedReplyAddresses: (pattern) => [`$JS.API.STREAM.PURGE.${pattern.replace(/\W/g, '_')}`, '$JS.API.STREAM.INFO.x', 'a b', '_INBOX.*', '_INBOX.>', '_INBOX. x'],
     async dispose() {
       if (shared) await (await shared).nc.close();
     },
@@ -49,6 +53,11 @@ export function natsConformanceAdapter(): ConformanceAdapter & { canBlockDeadLet
         send: (pattern, data) => firstValueFrom(client.send(pattern, data)),
         async publishRaw(pattern, body) {
           await broker.js.publish(pattern, body);
+        },
+        async publishForged(pattern, body, forged) {
+          // The server reads the reply subject from its header and the correlation id from the body's `id` (Nest's envelope).
+          const headers = { ...forged.headers, ...(forged.replyTo === undefined ? {} : { [REPLY_TO_HEADER]: forged.replyTo }) };
+          await broker.js.publish(pattern, body, Object.keys(headers).length > 0 ? { headers: toNatsHeaders(headers) } : {});
         },
         async outstanding(pattern) {
           const found = await infos(pattern);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InvalidOptionError } from '../../../lib/core';
-import { NatsAckServer } from '../../../lib/nats';
+import { NatsAckClient, NatsAckServer } from '../../../lib/nats';
 import { resolveNatsSettings } from '../../../lib/nats/nats-settings';
 
 const rejects = (options: object, option: string) =>
@@ -68,4 +68,32 @@ describe('NATS server options', () => {
     assert.throws(() => new NatsAckServer({ stream: 'S', concurrency: 0 }), /concurrency/);
     assert.throws(() => new NatsAckServer({} as never), InvalidOptionError);
   });
+});
+
+describe('NATS servers option: credentials never in the error (issue 26 item 11)', () => {
+  // `user:pass@host` without a scheme is a valid entry of nats.js; beside a bad entry (or bad itself) it must not be echoed.
+  const cases: Array<[string, unknown]> = [
+    ['a user:pass@host entry beside a bad one', ['user:s3cr3t-pw@host:4222', 'bad url']],
+    ['a user:pass@host entry that is itself bad', ['user:s3cr3t-pw@host/path']],
+    ['a comma-separated string', 'user:s3cr3t-pw@host:4222, bad url'],
+    ['a token@host entry', ['s3cr3t-pw@host:4222', '']],
+  ];
+  for (const [label, servers] of cases) {
+    it(`server option servers: ${label} is redacted in the InvalidOptionError`, () => {
+      assert.throws(() => new NatsAckServer({ stream: 'S', servers } as never), (error: InvalidOptionError) => {
+        assert.ok(error instanceof InvalidOptionError, String(error));
+        assert.equal(error.option, 'servers');
+        assert.doesNotMatch(error.message, /s3cr3t/);
+        assert.match(error.message, /\*\*\*@host/, 'the host is still named');
+        return true;
+      });
+    });
+    it(`client option servers: ${label} is redacted in the InvalidOptionError`, () => {
+      assert.throws(() => new NatsAckClient({ servers } as never), (error: InvalidOptionError) => {
+        assert.ok(error instanceof InvalidOptionError, String(error));
+        assert.doesNotMatch(error.message, /s3cr3t/);
+        return true;
+      });
+    });
+  }
 });
