@@ -1,5 +1,6 @@
 import type { KafkaConfig, logLevel } from 'kafkajs';
 import type { AckServerOptions } from '../core/ack-server-options';
+import type { KafkaReplyAddressOptions } from './kafka-reply-addresses';
 import type { KafkaTopicCreation } from './kafka-topic-creation';
 
 /**
@@ -116,6 +117,32 @@ export interface KafkaAckServerOptions extends AckServerOptions {
    * @defaultValue 'pass'
    */
   nonJsonValues?: 'pass' | 'reject';
+  /**
+   * Reply topics a request may name in `kafka_replyTopic`. Any other one is
+   * dead-lettered as `invalid-reply-address` before its handler runs, and
+   * nothing is published; replies never create a topic (their producer asks
+   * the broker not to). Given `prefixes` / `names` replace the default list;
+   * `<topic>.reply` of the request's own topic (Nest's `ClientKafka`) stays
+   * accepted unless `patternReplyTopics: false`. Add the `replyTopic` of every
+   * `KafkaAckClient` that sets one.
+   * @defaultValue `{ prefixes: ['nestjs-ack.replies.'], names: [], patternReplyTopics: true }`
+   */
+  replyAddresses?: KafkaReplyAddressOptions;
+  /**
+   * Most bytes one fetch asks for per partition (kafkajs `maxBytesPerPartition`).
+   * A record batch larger than this still comes whole when it is the first of
+   * its partition (Kafka 0.10.1+), so it need not reach `maxMessageBytes` or the
+   * topic's `max.message.bytes`; it bounds what one fetch adds to a partition's
+   * queue.
+   * @defaultValue 1048576 (1 MiB)
+   */
+  maxBytesPerPartition?: number;
+  /**
+   * Most bytes one fetch response holds across partitions (kafkajs `maxBytes`);
+   * at least `maxBytesPerPartition`. The same first-batch exception applies.
+   * @defaultValue 10485760 (10 MiB)
+   */
+  maxBytes?: number;
   /** kafkajs log level, logged through Nest's logger. @defaultValue logLevel.WARN */
   logLevel?: logLevel;
 }

@@ -11,6 +11,9 @@ import { ensureTopics } from './kafka-topics';
 import { parseReplyBody, PendingRequests } from '../core/pending-requests';
 import { observePublish } from '../core/telemetry-hooks';
 
+/** Error of a `send()` still waiting for its reply when the client closes. */
+const CLOSED_BEFORE_REPLY = 'the KafkaAckClient was closed before the reply arrived';
+
 /**
  * Publishes to Kafka in the format of Nest's Kafka transport (the pattern is
  * the topic, the data the JSON value): `emit()` resolves once the broker
@@ -58,10 +61,13 @@ export class KafkaAckClient extends ClientProxy {
     return this.connecting;
   }
 
+  /** Fails every `send()` still waiting for its reply, then disconnects (and deletes a reply topic of its own). */
   async close(): Promise<void> {
     const replies = this.replies;
     this.replies = undefined;
     this.connecting = undefined;
+    // Their replies can no longer arrive: end them now rather than leave the callers waiting forever.
+    this.pending.failAll(CLOSED_BEFORE_REPLY);
     if (replies) await (await replies.catch(() => undefined))?.disconnect().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
     this.producer = undefined;
@@ -90,7 +96,11 @@ export class KafkaAckClient extends ClientProxy {
     const unsubscribe = this.pending.add(packet.id, callback);
     const headers: IHeaders = { [KafkaReplyHeaders.CORRELATION_ID]: packet.id, [KafkaReplyHeaders.REPLY_TOPIC]: this.replyTopic };
     this.listenForReplies()
-      .then(() => this.produceObserved(topic, { value: encodeValue(serialized.data), headers }, true))
+      .then(() => {
+        // close() failed the request while the reply consumer was starting: publish nothing.
+        if (!this.pending.has(packet.id)) return;
+        return this.produceObserved(topic, { value: encodeValue(serialized.data), headers }, true);
+      })
       .catch((err) => this.pending.fail(packet.id, err));
     return unsubscribe;
   }

@@ -14,6 +14,7 @@ import { KafkaAckContext } from './kafka-context';
 import { nestLogCreator } from './kafka-logger';
 import type { KafkaMessage } from './kafka-message';
 import { KafkaReplies } from './kafka-reply';
+import { KafkaReplyAddresses } from './kafka-reply-addresses';
 import { assertTopicName, resolveKafkaSettings, type KafkaServerSettings } from './kafka-settings';
 import { ensureTopics } from './kafka-topics';
 import { PartitionAssignment } from './partition-assignment';
@@ -48,7 +49,7 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
   protected readonly commands: KafkaCommands;
   protected override readonly contextType = KafkaAckContext;
   protected override readonly decodePacket;
-  protected override readonly replies = new KafkaReplies();
+  protected override readonly replies: KafkaReplies;
   private readonly coalescer: CommitCoalescer;
   private readonly fetchControl: FetchControl;
   private readonly partitions: PartitionAssignment;
@@ -70,6 +71,7 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
   constructor(private readonly options: KafkaAckServerOptions) {
     super(options, KAFKA_TRANSPORT);
     this.brokerSettings = resolveKafkaSettings(options);
+    this.replies = new KafkaReplies(new KafkaReplyAddresses(options.replyAddresses));
     this.decodePacket = kafkaPacketDecoder(options.deserializer !== undefined, this.brokerSettings.nonJsonValues);
     this.liveness = new FetchLiveness(fetchSilenceMs(this.brokerSettings.maxWaitTimeInMs), Date.now());
     const reportError = (error: Error, what: string) => this.reportError(error, what);
@@ -97,6 +99,16 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
   /** The kafkajs clients, once started. */
   override unwrap<T>(): T {
     return { kafka: this.kafka, consumer: this.consumer, producer: this.producer, admin: this.admin } as T;
+  }
+
+  /**
+   * The topic picks the handler. A custom deserializer may name a pattern in
+   * the packet: naming another handler's topic is refused (`pattern-mismatch`),
+   * so topic ACLs decide what runs; any other name is overruled by the topic.
+   */
+  protected override patternOfAddress(message: KafkaMessage, named: string): string | null {
+    if (named === message.topic) return named;
+    return this.messageHandlers.has(named) ? null : message.topic;
   }
 
   /** Topics this server consumes (known after start). */
@@ -153,8 +165,9 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
     this.throwIfClosing();
     this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     this.commands.use(this.producer);
-    this.replies.use(this.producer);
     await this.producer.connect();
+    this.throwIfClosing();
+    await this.replies.connect(this.kafka, this.options.client?.retry);
     this.throwIfClosing();
     if (topics.length === 0) return;
     await this.runConsumer(topics);
@@ -173,6 +186,8 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
       rebalanceTimeout: settings.rebalanceTimeout,
       heartbeatInterval: settings.heartbeatInterval,
       maxWaitTimeInMs: settings.maxWaitTimeInMs,
+      maxBytesPerPartition: settings.maxBytesPerPartition,
+      maxBytes: settings.maxBytes,
       // kafkajs restarts a consumer that crashed on a retriable error: always after the first join, and
       // before it for START_RESTART_WINDOW_MS (a fresh cluster's coordinator is loading); a crash it will
       // not restart fails the start, or after the first join is handled below.
@@ -260,9 +275,9 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
     this.fetchControl.use(undefined);
     this.coalescer.use(undefined);
     this.commands.use(undefined);
-    this.replies.use(undefined);
     await consumer?.disconnect().catch((error) => this.reportError(asError(error), 'Kafka consumer disconnect'));
     await producer?.disconnect().catch((error) => this.reportError(asError(error), 'Kafka producer disconnect'));
+    await this.replies.close().catch((error) => this.reportError(asError(error), 'Kafka reply producer disconnect'));
     await admin?.disconnect().catch((error) => this.reportError(asError(error), 'Kafka admin disconnect'));
   }
 

@@ -58,6 +58,7 @@ class FetchedRecord implements KafkaMessage {
   readonly source: { topic: string; partition: number; offset: number };
   readonly pattern: string;
   readonly replyTo: string | undefined;
+  readonly size: number;
   readonly correlationId: string | undefined;
   readonly replyPartition: number | undefined;
   readonly topic: string;
@@ -77,6 +78,7 @@ class FetchedRecord implements KafkaMessage {
     const headers = headersToStrings(record.headers);
     const replyPartition = headers[KafkaReplyHeaders.REPLY_PARTITION];
     this.body = record.value ?? EMPTY;
+    this.size = recordBytes(record);
     this.recordValue = record.value;
     this.headers = headers;
     this.source = { topic, partition, offset: Number(record.offset) };
@@ -100,3 +102,28 @@ class FetchedRecord implements KafkaMessage {
 }
 
 const EMPTY = Buffer.alloc(0);
+
+/**
+ * The record's size as fetched, for `maxMessageBytes`: value, key, and every
+ * header name and value (repeated headers each count). kafkajs hands over the
+ * whole record batch decoded, so this is the earliest point; it runs before
+ * the value is decoded.
+ */
+export function recordBytes(record: KafkaRecord): number {
+  let size = (record.value?.length ?? 0) + (record.key?.length ?? 0);
+  const headers = record.headers;
+  if (headers) {
+    for (const name in headers) {
+      size += Buffer.byteLength(name);
+      const value = headers[name];
+      if (Array.isArray(value)) for (const item of value) size += valueBytes(item);
+      else size += valueBytes(value);
+    }
+  }
+  return size;
+}
+
+function valueBytes(value: Buffer | string | undefined): number {
+  if (value === undefined || value === null) return 0;
+  return typeof value === 'string' ? Buffer.byteLength(value) : value.length;
+}

@@ -24,6 +24,8 @@ export interface KafkaServerSettings {
   ordering: KafkaOrdering;
   maxUncommittedPerPartition: number;
   nonJsonValues: NonJsonValues;
+  maxBytesPerPartition: number;
+  maxBytes: number;
   logLevel: logLevel;
 }
 
@@ -90,6 +92,9 @@ export function resolveKafkaSettings(options: KafkaAckServerOptions): KafkaServe
   if (ordering !== 'partition' && ordering !== 'key' && ordering !== 'none') fail('ordering', ordering, "'partition', 'key' or 'none'");
   const nonJsonValues = options.nonJsonValues ?? 'pass';
   if (nonJsonValues !== 'pass' && nonJsonValues !== 'reject') fail('nonJsonValues', nonJsonValues, "'pass' or 'reject'");
+  const maxBytesPerPartition = integer(options, 'maxBytesPerPartition', 1_048_576, 1);
+  const maxBytes = integer(options, 'maxBytes', 10_485_760, 1);
+  if (maxBytes < maxBytesPerPartition) fail('maxBytes', maxBytes, `an integer >= maxBytesPerPartition (${maxBytesPerPartition})`);
   const level = options.logLevel ?? logLevel.WARN;
   if (!Object.values(logLevel).includes(level)) fail('logLevel', level, 'a kafkajs logLevel (NOTHING, ERROR, WARN, INFO, DEBUG)');
   return {
@@ -110,6 +115,8 @@ export function resolveKafkaSettings(options: KafkaAckServerOptions): KafkaServe
     ordering,
     maxUncommittedPerPartition: integer(options, 'maxUncommittedPerPartition', 1000, 1),
     nonJsonValues,
+    maxBytesPerPartition,
+    maxBytes,
     logLevel: level,
   };
 }

@@ -1,8 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { firstValueFrom } from 'rxjs';
 import { DeadLetterHeaders } from '../../lib/core';
-import { KafkaAckServer, type KafkaOrdering } from '../../lib/kafka';
-import type { ConformanceAdapter, ConformanceSetup, ConformanceTarget, DeadLetterView } from '../conformance/adapter';
+import { KafkaAckServer, KafkaReplyHeaders, type KafkaOrdering } from '../../lib/kafka';
+import type { ConformanceAdapter, ConformanceSetup, ConformanceTarget, DeadLetterView, ForgedFields } from '../conformance/adapter';
 import { closeSharedAdmin, deleteTopicsAndGroups, endOffsetTotal, groupMembers, KAFKA_BROKERS, readTopic, setMaxMessageBytes, uncommitted, testClient } from './kafka-broker';
 import { uniqueName } from './names';
 import { testLogLevels } from './rabbit-conformance-adapter';
@@ -33,6 +33,14 @@ export function deadLetterView(record: { value: Buffer | null; headers?: Record<
   };
 }
 
+/** What a producer writes around a record: its headers, Nest's reply topic and correlation id headers. */
+function forgedHeaders(forged: ForgedFields): Record<string, string> {
+  const headers: Record<string, string> = { ...forged.headers };
+  if (forged.replyTo !== undefined) headers[KafkaReplyHeaders.REPLY_TOPIC] = forged.replyTo;
+  if (forged.correlationId !== undefined) headers[KafkaReplyHeaders.CORRELATION_ID] = forged.correlationId;
+  return headers;
+}
+
 /**
  * Runs the conformance suite on Kafka: a topic per pattern (3 partitions,
  * created by the server's `createTopics`, with `<topic>.dlt`), a fresh group
@@ -47,6 +55,9 @@ export function kafkaConformanceAdapter(ordering?: KafkaOrdering): ConformanceAd
     // The record's value is the data itself, not Nest's { pattern, data } envelope.
     bodyOf: (_pattern, data) => data,
     canBlockDeadLetters: true,
+    // Existing topics a forged kafka_replyTopic could aim at: the request's own topic, its dead letters, the group offsets.
+    // Not addressIsPattern: the value is the data, it cannot name a pattern (the topic is the only one).
+    forgedReplyAddresses: (pattern) => [pattern, `${pattern}.dlt`, '__consumer_offsets'],
     async start(setup: ConformanceSetup): Promise<ConformanceTarget> {
       const groupId = uniqueName('conformance');
       const server = new KafkaAckServer({
@@ -79,6 +90,7 @@ export function kafkaConformanceAdapter(ordering?: KafkaOrdering): ConformanceAd
         emit: (pattern, data) => firstValueFrom(client.emit(pattern, data), { defaultValue: undefined }),
         send: (pattern, data) => firstValueFrom(client.send(pattern, data)),
         publishRaw: (pattern, body) => client.produce(pattern, { value: body }),
+        publishForged: (pattern, body, forged) => client.produce(pattern, { value: body, headers: forgedHeaders(forged) }),
         outstanding: (pattern) => uncommitted(pattern, groupId),
         consumers: () => groupMembers(groupId),
         blockDeadLetters: (pattern, blocked) => setMaxMessageBytes(`${pattern}.dlt`, blocked ? BLOCKED_MAX_MESSAGE_BYTES : undefined),
