@@ -8,3 +8,5 @@ export type { PostgresMessage } from './postgres-message';
 export { PostgresSql, RowState, type TableName } from './postgres-sql';
 export { DEFAULT_POSTGRES_URL, DEFAULT_TABLE } from './postgres-settings';
 export { deadLetterOf, type FailedRow } from './postgres-dead-letters';
+export { POSTGRES_REPLY_CHANNEL_PREFIX } from './postgres-reply-channels';
+export type { PostgresTlsOptions } from './postgres-tls';

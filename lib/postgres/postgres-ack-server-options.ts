@@ -1,6 +1,8 @@
 import type { Pool, PoolConfig } from 'pg';
 import type { AckServerOptions } from '../core/ack-server-options';
 import type { ReconnectOptions } from '../core/reconnect';
+import type { ReplyAddressOptions } from '../core/reply-address-allow-list';
+import type { PostgresTlsOptions } from './postgres-tls';
 
 /** Where the transport's rows live and how to reach the database; shared by server and client. */
 export interface PostgresConnectionOptions {
@@ -12,6 +14,14 @@ export interface PostgresConnectionOptions {
    * @defaultValue `process.env.DATABASE_URL`, else `'postgres://postgres@127.0.0.1:5432/postgres'`
    */
   connection?: string | PoolConfig | Pool;
+  /**
+   * TLS towards the database, passed to `pg` as its `ssl` config: `true`, or `{ ca, cert, key,
+   * servername, rejectUnauthorized, ... }` (PEM contents: `readFileSync('ca.pem')`). Not together with
+   * TLS parameters in the connection URL (`sslmode`, `sslrootcert`...), nor with your own `pg.Pool`
+   * (set `ssl` in its config). See the TLS section of docs/postgres.md.
+   * @defaultValue none: what the connection URL's `sslmode` says, else no TLS
+   */
+  ssl?: PostgresTlsOptions;
   /** Schema of the table. @defaultValue 'public' */
   schema?: string;
   /** Table of the messages (replies go to `<table>_replies`). @defaultValue 'nestjs_ack_messages' */
@@ -50,4 +60,11 @@ export interface PostgresAckServerOptions extends AckServerOptions, PostgresConn
   retention?: PostgresRetentionOptions;
   /** Backoff of the LISTEN connection's reconnects. @defaultValue `{ initialDelayMs: 200, maxDelayMs: 10000, multiplier: 2, maxAttempts: Infinity }` */
   reconnect?: ReconnectOptions;
+  /**
+   * Channels a request's `reply_to` may name: the server NOTIFYs it and files the reply under it.
+   * Anything else is dead-lettered as `invalid-reply-address` before the handler runs. Given lists
+   * replace the default; every entry is a lower-case channel name (letters, digits, `_`).
+   * @defaultValue `{ prefixes: ['nestjs_ack_reply_'] }` (`PostgresAckClient`'s `replyChannelPrefix`)
+   */
+  replyAddresses?: ReplyAddressOptions;
 }

@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
 import { Pool } from 'pg';
 import { emitStatus } from '../core/nest-compat';
 import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
 import type { PostgresAckClientOptions, Queryable } from './postgres-ack-client-options';
+import { explainConnectError } from './postgres-connect-error';
 import { PostgresListener } from './postgres-listener';
+import { newReplyChannel, replyChannelPrefix } from './postgres-reply-channels';
 import { createPostgresSchema } from './postgres-schema';
 import { resolveConnectionSettings, type PostgresConnectionSettings } from './postgres-settings';
 import { PostgresSql } from './postgres-sql';
@@ -22,8 +23,8 @@ export class PostgresAckClient extends ClientProxy {
   private readonly settings: PostgresConnectionSettings;
   private readonly sql: PostgresSql;
   private readonly reconnectOptions: ResolvedReconnect;
-  /** This client's reply channel (a NOTIFY channel name). */
-  private readonly replyChannel = `nestjs_ack_reply_${randomBytes(8).toString('hex')}`;
+  /** This client's reply channel (a NOTIFY channel name): `replyChannelPrefix` and 16 random hex digits. */
+  private readonly replyChannel: string;
   private readonly pending = new PendingRequests();
   private pool?: Pool;
   private connecting?: Promise<Pool>;
@@ -34,6 +35,7 @@ export class PostgresAckClient extends ClientProxy {
     this.settings = resolveConnectionSettings(options);
     this.sql = new PostgresSql(this.settings.name);
     this.reconnectOptions = resolveReconnect(options.reconnect);
+    this.replyChannel = newReplyChannel(replyChannelPrefix(options.replyChannelPrefix));
     this.initializeSerializer(options as never);
     this.initializeDeserializer(options as never);
   }
@@ -97,7 +99,7 @@ export class PostgresAckClient extends ClientProxy {
       if (this.settings.createSchema) await createPostgresSchema(pool, this.sql);
     } catch (error) {
       if ('config' in connection) await pool.end().catch(() => undefined);
-      throw error;
+      throw explainConnectError(error);
     }
     this.pool = pool;
     emitStatus(this, 'connected');
@@ -129,9 +131,12 @@ export class PostgresAckClient extends ClientProxy {
     this.listener ??= (async () => {
       const pool = await this.connect();
       const listener = new PostgresListener(pool, [this.replyChannel], {
-        notified: (_channel, payload) => void this.takeReplies(this.sql.takeReply, payload),
+        // Anyone connected may NOTIFY this channel: the payload is taken only as a reply id filed for this channel.
+        notified: (_channel, payload) => {
+          if (payload !== undefined && /^[0-9]{1,19}$/.test(payload)) void this.takeReplies(this.sql.takeReply, [payload, this.replyChannel]);
+        },
         // Replies written while the connection was down were not notified: collect them now.
-        connected: () => void this.takeReplies(this.sql.takeRepliesOf, this.replyChannel),
+        connected: () => void this.takeReplies(this.sql.takeRepliesOf, [this.replyChannel]),
         disconnected: () => emitStatus(this, 'disconnected'),
         reconnecting: () => emitStatus(this, 'reconnecting'),
         failed: () => this.pending.failAll('the reply connection could not be re-established'),
@@ -145,10 +150,10 @@ export class PostgresAckClient extends ClientProxy {
     return this.listener;
   }
 
-  private async takeReplies(statement: string, value: string | undefined): Promise<void> {
-    if (!this.pool || value === undefined) return;
+  private async takeReplies(statement: string, values: string[]): Promise<void> {
+    if (!this.pool) return;
     try {
-      const { rows } = await this.pool.query<{ correlation_id: string; body: Buffer }>(statement, [value]);
+      const { rows } = await this.pool.query<{ correlation_id: string; body: Buffer }>(statement, values);
       for (const row of rows) await this.onReply(row.correlation_id, row.body);
     } catch {
       // The pool is down: the reply row stays; the listener's reconnect collects it.

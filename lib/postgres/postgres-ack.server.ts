@@ -3,13 +3,16 @@ import { Pool } from 'pg';
 import { AckServer } from '../core/ack-server';
 import type { ReplyPublisher } from '../core/broker-commands';
 import type { BrokerHealth } from '../core/broker-health';
+import { ReplyAddressAllowList } from '../core/reply-address-allow-list';
 import { asError, DeliveryGoneError } from '../core/errors';
 import type { PostgresAckServerOptions } from './postgres-ack-server-options';
 import { ClaimLoop } from './postgres-claim-loop';
 import { PostgresCommands } from './postgres-commands';
+import { explainConnectError } from './postgres-connect-error';
 import { PostgresAckContext } from './postgres-context';
 import { probePostgres } from './postgres-health';
 import { PostgresListener } from './postgres-listener';
+import { POSTGRES_REPLY_CHANNELS } from './postgres-reply-channels';
 import { toPostgresMessage, type ClaimedRow, type PostgresMessage } from './postgres-message';
 import { createPostgresSchema } from './postgres-schema';
 import { resolvePostgresSettings, type PostgresServerSettings } from './postgres-settings';
@@ -40,7 +43,12 @@ export class PostgresAckServer extends AckServer<PostgresMessage> {
   readonly brokerSettings: PostgresServerSettings;
   protected readonly commands: PostgresCommands;
   protected override readonly contextType = PostgresAckContext;
-  protected override readonly replies: ReplyPublisher<PostgresMessage> = { publishReply: (message, replyTo, packet) => this.publishReply(message, replyTo, packet) };
+  protected override readonly replies: ReplyPublisher<PostgresMessage> = {
+    acceptsReplyAddress: (replyTo) => this.replyAddresses.accepts(replyTo),
+    publishReply: (message, replyTo, packet) => this.publishReply(message, replyTo, packet),
+  };
+  /** Where `reply_to` may point: `pg_notify` and the replies table only ever see channels it accepts. */
+  private readonly replyAddresses: ReplyAddressAllowList;
   private readonly sql: PostgresSql;
   private readonly loop: ClaimLoop<ClaimedRow>;
   private pool?: Pool;
@@ -51,6 +59,7 @@ export class PostgresAckServer extends AckServer<PostgresMessage> {
   constructor(options: PostgresAckServerOptions) {
     super(options ?? {}, POSTGRES_TRANSPORT);
     this.brokerSettings = resolvePostgresSettings(options ?? {}, this.settings.concurrency);
+    this.replyAddresses = new ReplyAddressAllowList('replyAddresses', options?.replyAddresses, POSTGRES_REPLY_CHANNELS);
     this.sql = new PostgresSql(this.brokerSettings.name);
     this.commands = new PostgresCommands(() => this.connectedPool, this.sql, this.brokerSettings, (delayMs) => this.loop.wakeIn(delayMs));
     this.loop = new ClaimLoop<ClaimedRow>(
@@ -80,7 +89,7 @@ export class PostgresAckServer extends AckServer<PostgresMessage> {
     const { connection, queue } = this.brokerSettings;
     this.pool = 'pool' in connection ? connection.pool : new Pool(connection.config);
     if ('config' in connection) this.pool.on('error', (error) => this.reportError(error, 'PostgreSQL idle connection'));
-    if (this.brokerSettings.createSchema) await this.unlessClosed(createPostgresSchema(this.pool, this.sql));
+    if (this.brokerSettings.createSchema) await this.unlessClosed(createPostgresSchema(this.pool, this.sql).catch((error) => Promise.reject(explainConnectError(error))));
     this.throwIfClosing();
     const listener = new PostgresListener(this.pool, [this.sql.channel], {
       notified: (_channel, payload) => {
@@ -103,7 +112,7 @@ export class PostgresAckServer extends AckServer<PostgresMessage> {
       failed: (error) => this.reportError(error, 'PostgreSQL LISTEN connection gave up reconnecting; polling only'),
     }, this.brokerSettings.reconnect);
     this.listener = listener;
-    await this.unlessClosed(listener.open());
+    await this.unlessClosed(listener.open().catch((error) => Promise.reject(explainConnectError(error))));
     this.throwIfClosing();
     this.loop.start();
     this.startRetention();
@@ -130,7 +139,7 @@ export class PostgresAckServer extends AckServer<PostgresMessage> {
   }
 
   private async claim(limit: number): Promise<ClaimedRow[]> {
-    const { rows } = await this.connectedPool.query<ClaimedRow>(this.sql.claim, [this.brokerSettings.queue, limit, this.brokerSettings.leaseMs]);
+    const { rows } = await this.connectedPool.query<ClaimedRow>(this.sql.claim, [this.brokerSettings.queue, limit, this.brokerSettings.leaseMs, this.claimByteLimit]);
     if (this.claimFailing) {
       this.claimFailing = false;
       this.logger.log('claiming works again');
@@ -139,6 +148,12 @@ export class PostgresAckServer extends AckServer<PostgresMessage> {
     }
     // RETURNING has no order: deliver oldest first.
     return rows.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
+  }
+
+  /** `maxMessageBytes` as the claim's bigint parameter (unlimited: the largest exact integer). */
+  private get claimByteLimit(): number {
+    const max = this.settings.maxMessageBytes;
+    return Number.isFinite(max) ? Math.floor(max) : Number.MAX_SAFE_INTEGER;
   }
 
   private async release(rows: ClaimedRow[]): Promise<void> {

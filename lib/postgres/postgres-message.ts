@@ -5,14 +5,19 @@ import type { PostgresSql } from './postgres-sql';
 /** A claimed row, as `RETURNING` gives it. */
 export interface ClaimedRow {
   id: string;
+  /** The producer's columns, all null when the row is over `maxMessageBytes` (never loaded). */
   pattern: string | null;
-  body: Buffer;
+  body: Buffer | null;
   headers: Record<string, unknown> | null;
   reply_to: string | null;
   correlation_id: string | null;
+  /** Bytes of body, headers (as JSON text), pattern, reply_to and correlation_id (bigint: a string). */
+  size: string;
   attempts: number;
   created_at: Date;
 }
+
+const NOT_LOADED = Buffer.alloc(0);
 
 /** A delivery of the PostgreSQL transport: one claimed row. */
 export interface PostgresMessage extends InboundMessage {
@@ -43,8 +48,10 @@ export function toPostgresMessage(row: ClaimedRow, queue: string, session: RowSe
     queue,
     attempts: row.attempts,
     createdAt: row.created_at,
-    body: row.body,
+    // An oversized row's body stays in the table (its dead letter keeps it); `size` has the core refuse it.
+    body: row.body ?? NOT_LOADED,
     headers: stringHeaders(row.headers),
+    size: Number(row.size),
     deliveryCount: row.attempts,
     source: { queue, id: row.id },
     key: `${queue}/${row.id}`,

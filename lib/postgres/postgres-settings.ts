@@ -4,6 +4,7 @@ import { assertLimit, assertNumber, definedOnly } from '../core/option-checks';
 import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
 import type { PostgresAckServerOptions, PostgresConnectionOptions } from './postgres-ack-server-options';
 import type { TableName } from './postgres-sql';
+import { withTls } from './postgres-tls';
 
 export const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 export const DEFAULT_TABLE = 'nestjs_ack_messages';
@@ -42,9 +43,10 @@ export function resolveConnectionSettings(options: PostgresConnectionOptions | u
   const raw = options?.connection ?? process.env.DATABASE_URL ?? DEFAULT_POSTGRES_URL;
   let connection: PostgresConnectionSettings['connection'];
   if (isPool(raw)) connection = { pool: raw };
-  else if (typeof raw === 'string' && raw.length > 0) connection = { config: { connectionString: raw, connectionTimeoutMillis: CONNECT_TIMEOUT_MS } };
-  else if (typeof raw === 'object' && raw !== null) connection = { config: { connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ...(raw as PoolConfig) } };
+  else if (typeof raw === 'string' && raw.length > 0) connection = { config: withTls({ connectionString: raw, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }, options?.ssl) };
+  else if (typeof raw === 'object' && raw !== null) connection = { config: withTls({ connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ...(raw as PoolConfig) }, options?.ssl) };
   else throw new InvalidOptionError('connection', typeof raw, 'a connection string, a pg PoolConfig or a pg.Pool');
+  if ('pool' in connection && options?.ssl !== undefined) throw new InvalidOptionError('ssl', 'given with a pg.Pool', 'no ssl option with your own pool: set ssl in that pool\'s config');
   const schema = identifier('schema', options?.schema ?? 'public');
   const table = identifier('table', options?.table ?? DEFAULT_TABLE);
   const queue = options?.queue ?? 'default';

@@ -93,22 +93,31 @@ CREATE TABLE IF NOT EXISTS ${this.replies} (
    * RETRYABLE rows (the partial index `claimable`) and PROCESSING rows whose
    * lease ran out (a crashed consumer's). `attempts` counts the claim: it is
    * the delivery count, and identifies this claim in the settle statements.
+   * `size` is every column a producer wrote, in bytes, measured in the
+   * database (`octet_length` of a bytea reads no TOASTed data); a row over $4
+   * bytes comes back without them, so it is never loaded into this process.
    */
   get claim(): string {
+    const size = `octet_length(body)::bigint + octet_length(headers::text) + coalesce(octet_length(pattern), 0) + coalesce(octet_length(reply_to), 0) + coalesce(octet_length(correlation_id), 0)`;
     return `WITH due AS (
-  SELECT id FROM ${this.messages}
+  SELECT id, ${size} AS size FROM ${this.messages}
   WHERE queue = $1 AND state IN ('PENDING', 'RETRYABLE') AND next_attempt_at <= now()
   ORDER BY next_attempt_at, id
   LIMIT $2 FOR UPDATE SKIP LOCKED
 ), expired AS (
-  SELECT id FROM ${this.messages}
+  SELECT id, ${size} AS size FROM ${this.messages}
   WHERE queue = $1 AND state = 'PROCESSING' AND lease_expires_at < now()
   LIMIT $2 FOR UPDATE SKIP LOCKED
+), picked AS (
+  SELECT id, size, size <= $4::bigint AS fits FROM (SELECT id, size FROM expired UNION ALL SELECT id, size FROM due) both_kinds LIMIT $2
 )
 UPDATE ${this.messages} m
 SET state = 'PROCESSING', attempts = m.attempts + 1, lease_expires_at = now() + $3 * interval '1 millisecond', updated_at = now()
-WHERE m.id IN (SELECT id FROM (SELECT id FROM expired UNION ALL SELECT id FROM due) both_kinds LIMIT $2)
-RETURNING m.id, m.pattern, m.body, m.headers, m.reply_to, m.correlation_id, m.attempts, m.created_at`;
+FROM picked p
+WHERE m.id = p.id
+RETURNING m.id, m.attempts, m.created_at, p.size,
+  CASE WHEN p.fits THEN m.pattern END AS pattern, CASE WHEN p.fits THEN m.body END AS body, CASE WHEN p.fits THEN m.headers END AS headers,
+  CASE WHEN p.fits THEN m.reply_to END AS reply_to, CASE WHEN p.fits THEN m.correlation_id END AS correlation_id`;
   }
 
   /** Rows of queue $1 a claim would take now (due PENDING / RETRYABLE; the partial index `claimable`), for the health probe. */
@@ -187,9 +196,9 @@ FROM ${this.messages} WHERE queue = $1 AND state = 'FAILED' ORDER BY id`;
 ) SELECT pg_notify($1, id::text) FROM inserted`;
   }
 
-  /** $1 reply id: taken once. */
+  /** $1 reply id, $2 the caller's channel: taken once, and only by the client it was filed for. */
   get takeReply(): string {
-    return `DELETE FROM ${this.replies} WHERE id = $1 RETURNING correlation_id, body`;
+    return `DELETE FROM ${this.replies} WHERE id = $1 AND reply_to = $2 RETURNING correlation_id, body`;
   }
 
   /** Replies of channel $1 (those that came while the caller was reconnecting). */

@@ -16,6 +16,9 @@ export function postgresConformanceAdapter(): ConformanceAdapter {
   return {
     name: 'postgres',
     canBlockDeadLetters: true,
+    // Channels a reply_to could name besides the suite's: the default table's wake channel (consumers LISTEN
+    // on it), and the client's prefix followed by what a channel name may not hold.
+    forgedReplyAddresses: () => ['nestjs_ack_messages_wake', 'nestjs_ack_reply_x"; NOTIFY victim; --'],
     async start(setup: ConformanceSetup): Promise<ConformanceTarget> {
       const table = uniqueTable('conf');
       const sql = new PostgresSql({ schema: 'public', table });
@@ -47,6 +50,10 @@ export function postgresConformanceAdapter(): ConformanceAdapter {
         send: (pattern, data) => firstValueFrom(client.send(pattern, data)),
         async publishRaw(pattern, body) {
           await db.query(sql.insert, [QUEUE, pattern, body, '{}', null, null, sql.channel]);
+        },
+        // The row's own columns, as any role with INSERT on the table can write them.
+        async publishForged(pattern, body, { headers, replyTo, correlationId }) {
+          await db.query(sql.insert, [QUEUE, pattern, body, JSON.stringify(headers ?? {}), replyTo ?? null, correlationId ?? null, sql.channel]);
         },
         async outstanding(pattern) {
           const { rows } = await db.query(`SELECT count(*)::int AS n FROM ${sql.messages} WHERE queue = $1 AND pattern = $2 AND state IN ('PENDING', 'PROCESSING', 'RETRYABLE')`, [QUEUE, pattern]);

@@ -27,7 +27,7 @@ export async function medianClaimMs(pool: Pool, sql: PostgresSql, rounds: number
   const times: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const started = process.hrtime.bigint();
-    const { rows } = await pool.query(sql.claim, [SCALE_QUEUE, batch, 30_000]);
+    const { rows } = await pool.query(sql.claim, [SCALE_QUEUE, batch, 30_000, Number.MAX_SAFE_INTEGER]);
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
     if (rows.length !== batch) throw new Error(`claimed ${rows.length} rows, expected ${batch}`);
     await pool.query(`UPDATE ${sql.messages} SET state = 'COMPLETED' WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
@@ -38,7 +38,7 @@ export async function medianClaimMs(pool: Pool, sql: PostgresSql, rounds: number
 
 /** Index names the plan of the claim statement reads the table through, and whether it scans the table sequentially. */
 export async function claimPlan(pool: Pool, sql: PostgresSql): Promise<{ indexes: string[]; seqScan: boolean }> {
-  const { rows } = await pool.query(`EXPLAIN (FORMAT JSON) ${sql.claim}`, [SCALE_QUEUE, 10, 30_000]);
+  const { rows } = await pool.query(`EXPLAIN (FORMAT JSON) ${sql.claim}`, [SCALE_QUEUE, 10, 30_000, Number.MAX_SAFE_INTEGER]);
   const indexes: string[] = [];
   let seqScan = false;
   const walk = (node: Record<string, any>) => {
