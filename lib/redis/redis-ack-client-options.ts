@@ -11,7 +11,13 @@ export interface RedisAckClientOptions {
   maxLen?: number;
   /** Headers added to every message (a `headers` field holding a JSON object). @defaultValue none */
   headers?: Record<string, string>;
-  /** Prefix of this client's reply list (`<prefix><random>`), where `send()` replies arrive. @defaultValue 'nestjs-ack:reply:' */
+  /**
+   * Prefix of this client's reply list (`<prefix><uuid>`), where `send()`
+   * replies arrive: printable ASCII without spaces. A server replies only to
+   * keys its `replyAddresses` allow (by default exactly this default prefix):
+   * with another prefix, add it there.
+   * @defaultValue 'nestjs-ack:reply:'
+   */
   replyPrefix?: string;
   /** Reconnect backoff after the connection drops. @defaultValue the core's `DEFAULT_RECONNECT` */
   reconnect?: ReconnectOptions;

@@ -2,6 +2,7 @@ import type { RedisOptions } from 'ioredis';
 import type { Redis } from 'ioredis';
 import type { AckServerOptions } from '../core/ack-server-options';
 import type { ReconnectOptions } from '../core/reconnect';
+import type { ReplyAddressOptions } from '../core/reply-address-allow-list';
 
 /**
  * Options of `RedisAckServer`. The streams read are the handlers' patterns
@@ -25,8 +26,24 @@ export interface RedisAckServerOptions extends AckServerOptions {
    * @defaultValue `<hostname>-<pid>-<random>`
    */
   consumer?: string;
-  /** Streams read besides the handlers' patterns (entries there without a handler are dead-lettered as `no-handler`). @defaultValue [] */
+  /**
+   * Streams read besides the handlers' patterns. The stream an entry was read
+   * from decides its handler: on a handler's own stream the body must name that
+   * pattern, else the entry is dead-lettered as `pattern-mismatch`. On these
+   * streams too, unless `streamsRouteByBody` is on: the body must name the
+   * stream (an entry there without a handler of that name is dead-lettered as
+   * `no-handler`).
+   * @defaultValue []
+   */
   streams?: string[];
+  /**
+   * On the `streams` that are not a handler's own stream, run the handler the
+   * body's pattern names (any handler of this server). Whoever may write to such
+   * a stream may then run every handler: Redis key ACLs on the handlers' own
+   * streams no longer limit what runs. Handlers' own streams always require their pattern.
+   * @defaultValue false
+   */
+  streamsRouteByBody?: boolean;
   /** Where a new group starts reading: `'$'` (only new entries) or `'0'` (the whole stream). @defaultValue '0' */
   startId?: '$' | '0';
   /** Longest wait of one `XREADGROUP BLOCK` call, in ms; also bounds how late a close notices a lost connection. @defaultValue 2000 */
@@ -60,6 +77,24 @@ export interface RedisAckServerOptions extends AckServerOptions {
   trimMaxLen?: number;
   /** How long a reply list lives after a reply was pushed, in ms. @defaultValue 60000 */
   replyTtlMs?: number;
+  /**
+   * Keys replies may be pushed to (`prefixes` and exact `names`; given = the
+   * whole list). A request naming any other key in its `replyTo` field is
+   * dead-lettered as `invalid-reply-address` before its handler runs, and no
+   * command touches that key. A key allowed here that holds anything but a list
+   * gets no reply (and no `PEXPIRE`).
+   * @defaultValue `{ prefixes: ['nestjs-ack:reply:'] }` (what `RedisAckClient` uses)
+   */
+  replyAddresses?: ReplyAddressOptions;
+  /**
+   * Most nacks with a delay >= `minIdleMs` whose wait this process holds (their
+   * entries kept young every `minIdleMs / 3`). Beyond it Redis holds the wait:
+   * the due time is in the sorted set `<stream>:nack-delays:<group>` and the
+   * reclaim hands the entry to a handler only once it is due. `0`: Redis holds
+   * every long wait.
+   * @defaultValue 1000
+   */
+  maxHeldNacks?: number;
   /** Reconnect backoff after the connection drops (drives ioredis' `retryStrategy`). @defaultValue `{ initialDelayMs: 200, maxDelayMs: 10000, multiplier: 2, maxAttempts: Infinity }` */
   reconnect?: ReconnectOptions;
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
 import type { Redis } from 'ioredis';
-import { InvalidOptionError } from '../core/errors';
 import { assertNumber } from '../core/option-checks';
 import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
 import type { RedisAckClientOptions } from './redis-ack-client-options';
 import { openRedis, whenReady } from './redis-connection';
+import { checkedReplyPrefix } from './redis-reply-addresses';
 import { RedisFields } from './redis-wire';
 import { parseReplyBody, PendingRequests } from '../core/pending-requests';
 import { observePublish } from '../core/telemetry-hooks';
@@ -32,8 +32,7 @@ export class RedisAckClient extends ClientProxy {
   constructor(private readonly options: RedisAckClientOptions = {}) {
     super();
     if (options.maxLen !== undefined) assertNumber(options.maxLen, 'maxLen', 1, true);
-    const prefix = options.replyPrefix ?? 'nestjs-ack:reply:';
-    if (typeof prefix !== 'string') throw new InvalidOptionError('replyPrefix', prefix, 'a string');
+    const prefix = checkedReplyPrefix(options.replyPrefix);
     this.reconnectOptions = resolveReconnect(options.reconnect);
     this.replyKey = `${prefix}${randomUUID()}`;
     this.initializeSerializer(options);

@@ -1,9 +1,10 @@
-import type { WritePacket } from '@nestjs/microservices';
+import type { MsPattern, WritePacket } from '@nestjs/microservices';
 import type { Redis } from 'ioredis';
 import { AckServer } from '../core/ack-server';
 import type { ReplyPublisher } from '../core/broker-commands';
 import type { BrokerHealth } from '../core/broker-health';
 import { asError } from '../core/errors';
+import { quoteUntrusted } from '../core/untrusted-text';
 import type { RedisAckServerOptions } from './redis-ack-server-options';
 import { RedisCommands } from './redis-commands';
 import { openRedis, whenReady } from './redis-connection';
@@ -40,13 +41,18 @@ export class RedisAckServer extends AckServer<RedisMessage> {
   readonly brokerSettings: RedisServerSettings;
   protected readonly commands: RedisCommands;
   protected override readonly contextType = RedisAckContext;
-  protected override readonly replies: ReplyPublisher<RedisMessage> = { publishReply: (message, replyTo, packet) => this.publishReply(message, replyTo, packet) };
+  protected override readonly replies: ReplyPublisher<RedisMessage> = {
+    acceptsReplyAddress: (replyTo) => this.brokerSettings.replyAddresses.accepts(replyTo),
+    publishReply: (message, replyTo, packet) => this.publishReply(message, replyTo, packet),
+  };
   private readonly held: HeldEntries;
   private redis?: ScriptedRedis;
   private blocking?: Redis;
   private reader?: StreamReader;
   private reclaimer?: Reclaimer;
   private streams: string[] = [];
+  /** The handlers' own streams (their normalized patterns): there, the stream decides the handler. */
+  private handlerStreams = new Set<string>();
   private wasReady = false;
   private intakeStopped = false;
   /** Entries read while intake was stopping: never handed to a handler, returned at disconnect. */
@@ -54,7 +60,7 @@ export class RedisAckServer extends AckServer<RedisMessage> {
 
   constructor(options: RedisAckServerOptions) {
     super(options ?? ({} as RedisAckServerOptions), REDIS_TRANSPORT);
-    this.brokerSettings = resolveRedisSettings(options);
+    this.brokerSettings = resolveRedisSettings(options, this.settings.maxMessageBytes);
     this.held = new HeldEntries(this.settings.concurrency);
     this.commands = new RedisCommands(() => this.commandClient(), this.brokerSettings, (error) => this.reportError(asError(error), 'a delayed nack could not be renewed'));
   }
@@ -69,6 +75,14 @@ export class RedisAckServer extends AckServer<RedisMessage> {
     return this.streams;
   }
 
+  /**
+   * Nacks with a delay >= `minIdleMs` whose wait this process holds (at most
+   * `maxHeldNacks`; the others' waits are held by Redis).
+   */
+  get heldNacks(): number {
+    return this.commands.delayedNacks.size;
+  }
+
   /** Connected, consuming, and the group's `lag` (summed as `backlog`) and pending count per stream. */
   override probeHealth(): Promise<BrokerHealth> {
     return probeRedis({
@@ -77,12 +91,24 @@ export class RedisAckServer extends AckServer<RedisMessage> {
       state: this.currentStatus,
       redis: this.redis,
       consuming: this.reader !== undefined && !this.intakeStopped && !this.isClosing,
+      heldNacks: this.heldNacks,
     });
+  }
+
+  /**
+   * The stream an entry was read from decides its handler. On a handler's own
+   * stream (and on the `streams`, unless `streamsRouteByBody`), the body must
+   * name that stream's pattern: else null, dead-lettered as `pattern-mismatch`.
+   */
+  protected override patternOfAddress(message: RedisMessage, named: string): string | null {
+    if (!this.handlerStreams.has(message.stream) && this.brokerSettings.streamsRouteByBody) return named;
+    return routeOf(named, (pattern) => this.normalizePattern(pattern)) === message.stream ? named : null;
   }
 
   protected async start(): Promise<void> {
     const { group, consumer, startId, reconnect } = this.brokerSettings;
-    this.streams = [...new Set([...[...this.messageHandlers.keys()].map((pattern) => this.normalizePattern(pattern)), ...this.brokerSettings.streams])];
+    this.handlerStreams = new Set([...this.messageHandlers.keys()].map((pattern) => this.normalizePattern(pattern)));
+    this.streams = [...new Set([...this.handlerStreams, ...this.brokerSettings.streams])];
     const redis = withScripts(openRedis(this.brokerSettings.connection, reconnect, `nestjs-ack:${group}:${consumer}`));
     const blocking = openRedis(this.brokerSettings.connection, reconnect, `nestjs-ack:${group}:${consumer}:read`);
     this.redis = redis;
@@ -181,11 +207,27 @@ export class RedisAckServer extends AckServer<RedisMessage> {
     });
   }
 
-  /** `RPUSH` of the reply to the caller's list, with a time to live so a list nobody reads goes away. */
+  /**
+   * `RPUSH` of the reply to the caller's list, with a time to live so a list
+   * nobody reads goes away: one script that touches the key only when it holds
+   * a list or nothing (`replyTo` passed `replyAddresses` before the handler ran).
+   */
   private async publishReply(message: RedisMessage, replyTo: string, packet: WritePacket & { id: string }): Promise<void> {
     const body = JSON.stringify({ ...packet, id: message.correlationId ?? packet.id });
-    const results = await this.commandClient().multi().rpush(replyTo, body).pexpire(replyTo, this.brokerSettings.replyTtlMs).exec();
-    const failed = results?.find(([error]) => error);
-    if (!results || failed) throw failed?.[0] ?? new Error('the reply transaction was discarded');
+    const kind = String(await this.commandClient().nestjsAckReply(replyTo, body, this.brokerSettings.replyTtlMs));
+    if (kind !== 'list' && kind !== 'none') throw new Error(`the reply key ${quoteUntrusted(replyTo)} holds a ${kind}, not a list: no reply pushed, the key left untouched`);
+  }
+}
+
+/**
+ * The route (stream name) a body's pattern string stands for, as Nest's
+ * handler lookup computes it: JSON is parsed and normalized (`{ cmd: 'x' }`
+ * in any key order), anything else is taken as it is.
+ */
+function routeOf(named: string, normalize: (pattern: MsPattern) => string): string {
+  try {
+    return String(normalize(JSON.parse(named)));
+  } catch {
+    return named;
   }
 }

@@ -1,7 +1,7 @@
 import type { BrokerCommands } from '../core/broker-commands';
 import { deadLetterHeaders, type DeadLetterRecord } from '../core/dead-letter-record';
 import { DeliveryGoneError } from '../core/errors';
-import { DelayedNacks } from './redis-delayed-nacks';
+import { DelayedNacks, nackDelaysKey } from './redis-delayed-nacks';
 import type { RedisMessage } from './redis-message';
 import type { ScriptedRedis } from './redis-scripts';
 import type { RedisServerSettings } from './redis-settings';
@@ -13,8 +13,9 @@ import { RedisFields } from './redis-wire';
  *
  * - ack: `XACK` (+ `XDEL`, + `XTRIM MAXLEN ~` when configured);
  * - nack: the entry stays pending and is given the idle time that makes it
- *   claimable (`XAUTOCLAIM` by any consumer) when the delay ends; the reclaim
- *   increments times-delivered, the delivery count;
+ *   claimable (`XAUTOCLAIM` by any consumer) when the delay ends; a delay of
+ *   `minIdleMs` or more also records its due time (`DelayedNacks`); the
+ *   reclaim increments times-delivered, the delivery count;
  * - reject: `XADD` to `<stream>:dlq` with the original fields plus the
  *   `x-dead-letter-*` fields, then `XACK`; a refused `XADD` throws before the ack;
  * - lease: `XCLAIM ... JUSTID` to ourselves resets the idle time of a running handler's entry.
@@ -33,7 +34,14 @@ export class RedisCommands implements BrokerCommands<RedisMessage> {
   ) {
     // A third of minIdle: two renewals may be late before another consumer may claim the entry.
     this.leaseRenewalMs = Math.max(10, Math.floor(settings.minIdleMs / 3));
-    this.delayedNacks = new DelayedNacks(settings.minIdleMs, this.leaseRenewalMs, (message, idleMs) => this.touch(message, idleMs), report);
+    this.delayedNacks = new DelayedNacks(
+      settings.minIdleMs,
+      this.leaseRenewalMs,
+      settings.maxHeldNacks,
+      (message, delayMs, record) => this.hold(message, delayMs, record),
+      (message, idleMs) => this.touch(message, idleMs),
+      report,
+    );
   }
 
   async ack(message: RedisMessage): Promise<void> {
@@ -43,9 +51,11 @@ export class RedisCommands implements BrokerCommands<RedisMessage> {
   }
 
   async nack(message: RedisMessage, delayMs: number): Promise<void> {
-    const { idleMs, keep } = this.delayedNacks.idleFor(delayMs);
-    if (!(await this.touch(message, idleMs))) throw gone(message, 'nack');
-    if (keep) this.delayedNacks.keep(message, delayMs);
+    const { minIdleMs } = this.settings;
+    // XCLAIM IDLE takes whole ms; rounding up never makes a nack due early.
+    const delay = Math.ceil(delayMs);
+    const ours = delay < minIdleMs ? await this.touch(message, minIdleMs - delay) : await this.delayedNacks.nack(message, delay);
+    if (!ours) throw gone(message, 'nack');
   }
 
   async reject(message: RedisMessage, record: DeadLetterRecord): Promise<void> {
@@ -70,6 +80,12 @@ export class RedisCommands implements BrokerCommands<RedisMessage> {
    */
   async returnUnstarted(message: RedisMessage): Promise<void> {
     await this.touch(message, this.settings.minIdleMs, message.deliveryCount - 1);
+  }
+
+  private async hold(message: RedisMessage, delayMs: number, record: boolean): Promise<number> {
+    const { consumer, minIdleMs } = this.settings;
+    const left = await this.redis().nestjsAckHold(message.stream, nackDelaysKey(message.stream, message.group), message.group, consumer, message.id, minIdleMs, Math.ceil(delayMs), record ? 1 : 0);
+    return Number(left);
   }
 
   private async touch(message: RedisMessage, idleMs: number, retryCount?: number): Promise<boolean> {

@@ -1,12 +1,22 @@
 import type { RedisMessage } from './redis-message';
 
+/** The sorted set of due times of a group's long-delayed nacks on `stream` (score: due time, ms of Redis's clock). */
+export function nackDelaysKey(stream: string, group: string): string {
+  return `${stream}:nack-delays:${group}`;
+}
+
 /**
- * Nacks whose delay is longer than `minIdleMs`. A pending entry becomes
+ * Nacks whose delay is `minIdleMs` or longer. A pending entry becomes
  * claimable once idle for `minIdleMs`, and Redis cannot set an idle time below
- * zero, so such an entry is kept young (`touch(idle 0)`) every `renewalMs`
- * until less than `minIdleMs` of its delay is left, then given the idle time
- * that makes it claimable exactly when the delay ends. A crash meanwhile only
- * shortens the delay to `minIdleMs`: a redelivery, never a loss.
+ * zero, so such a delay cannot be one idle time. Its due time is recorded in
+ * Redis (`nackDelaysKey`), and the reclaim delivers an entry only once it is
+ * due (earlier claims put it back, see `nestjsAckReclaim`): the wait survives
+ * a crash or a close, and costs no process memory.
+ *
+ * Up to `maxHeld` of them are also held here: kept young every `renewalMs`
+ * (so no reclaim scan needs to look at them) until less than `minIdleMs` is
+ * left, then given the idle time that makes them claimable when due. Beyond
+ * `maxHeld`, Redis alone holds the wait.
  */
 export class DelayedNacks {
   private readonly waiting = new Map<string, { message: RedisMessage; dueAt: number; timer: NodeJS.Timeout }>();
@@ -14,27 +24,37 @@ export class DelayedNacks {
   constructor(
     private readonly minIdleMs: number,
     private readonly renewalMs: number,
+    private readonly maxHeld: number,
+    /**
+     * `nestjsAckHold`: records the due time (`record`) or renews from it, sets
+     * the entry's idle time; resolves with the ms left, or -1 when the entry is no longer ours.
+     */
+    private readonly hold: (message: RedisMessage, delayMs: number, record: boolean) => Promise<number>,
     /** Sets the entry's idle time (`XCLAIM ... IDLE idle JUSTID` to ourselves); resolves false when it is no longer ours. */
     private readonly touch: (message: RedisMessage, idleMs: number) => Promise<boolean>,
     private readonly report: (error: unknown) => void,
   ) {}
 
+  /** Waits this process holds (at most `maxHeld`). */
   get size(): number {
     return this.waiting.size;
   }
 
-  /** The idle time to give now, and whether the entry needs later renewals. */
-  idleFor(delayMs: number): { idleMs: number; keep: boolean } {
-    return delayMs < this.minIdleMs ? { idleMs: this.minIdleMs - delayMs, keep: false } : { idleMs: 0, keep: true };
+  /**
+   * Nacks `message` for `delayMs` (>= minIdleMs): records the due time in
+   * Redis, and holds the wait here too while there is room. Resolves false when
+   * the entry is no longer pending with this consumer.
+   */
+  async nack(message: RedisMessage, delayMs: number): Promise<boolean> {
+    if ((await this.hold(message, delayMs, true)) < 0) return false;
+    if (this.waiting.size < this.maxHeld || this.waiting.has(message.key)) this.schedule(message, Date.now() + delayMs);
+    return true;
   }
 
-  /** Keeps `message` (already touched with idle 0) until its delay is almost over. */
-  keep(message: RedisMessage, delayMs: number): void {
-    const dueAt = Date.now() + delayMs;
-    this.schedule(message, dueAt);
-  }
-
-  /** At close: every kept entry becomes claimable at once, so other consumers need not wait. */
+  /**
+   * At close: every entry held here becomes claimable at once; the consumer
+   * that claims it finds its due time in Redis and waits on.
+   */
   async releaseAll(): Promise<void> {
     const entries = [...this.waiting.values()];
     this.waiting.clear();
@@ -42,13 +62,14 @@ export class DelayedNacks {
     await Promise.all(entries.map((entry) => this.touch(entry.message, this.minIdleMs).catch(this.report)));
   }
 
-  /** At close without a connection: stops keeping them (they become claimable after `minIdleMs`). */
+  /** At close without a connection: stops renewing (the entries become claimable after `minIdleMs`, their due times still in Redis). */
   dropAll(): void {
     for (const entry of this.waiting.values()) clearTimeout(entry.timer);
     this.waiting.clear();
   }
 
   private schedule(message: RedisMessage, dueAt: number): void {
+    clearTimeout(this.waiting.get(message.key)?.timer);
     const timer = setTimeout(() => void this.renew(message, dueAt), this.renewalMs);
     timer.unref();
     this.waiting.set(message.key, { message, dueAt, timer });
@@ -56,11 +77,11 @@ export class DelayedNacks {
 
   private async renew(message: RedisMessage, dueAt: number): Promise<void> {
     if (!this.waiting.has(message.key)) return;
-    const left = dueAt - Date.now();
-    const last = left < this.minIdleMs;
     try {
-      const ours = await this.touch(message, last ? this.minIdleMs - Math.max(0, left) : 0);
-      if (!ours || last) {
+      // Redis's due time decides (one clock for every consumer); ours only stands in if that record is gone.
+      const left = await this.hold(message, Math.max(0, dueAt - Date.now()), false);
+      if (left < this.minIdleMs) {
+        // Claimable when due now (or no longer ours): nothing more to do here.
         this.waiting.delete(message.key);
         return;
       }

@@ -11,6 +11,8 @@ export interface RedisHealthSource {
   redis: Redis | undefined;
   /** The stream reader runs and intake is on. */
   consuming: boolean;
+  /** Long-delayed nacks whose wait this process holds (`maxHeldNacks` at most). */
+  heldNacks: number;
 }
 
 /** The group's figures on one stream, from `XINFO GROUPS`. */
@@ -36,7 +38,7 @@ export async function probeRedis(source: RedisHealthSource): Promise<BrokerHealt
   if (source.streams.length === 0) await redis.ping(); // still a round trip: `connected` means Redis answered
   const streams = await Promise.all(source.streams.map((stream) => groupLag(redis, stream, source.group)));
   const backlog = streams.every((s) => s.lag !== null) ? streams.reduce((sum, s) => sum + (s.lag ?? 0), 0) : undefined;
-  return { ...base, connected: true, backlog, details: { group: source.group, streams } };
+  return { ...base, connected: true, backlog, details: { group: source.group, streams, heldNacks: source.heldNacks } };
 }
 
 async function groupLag(redis: Redis, stream: string, group: string): Promise<RedisStreamLag> {

@@ -1,21 +1,28 @@
+import { nackDelaysKey } from './redis-delayed-nacks';
 import { ensureGroups, isNoGroup } from './redis-groups';
 import { toRedisMessage, type RedisMessage } from './redis-message';
 import type { ScriptedRedis } from './redis-scripts';
 import type { RedisServerSettings } from './redis-settings';
 import type { HeldEntries } from './redis-slots';
-import { fieldMap } from './redis-wire';
 
 type ReclaimReply = [Buffer, [Buffer, Buffer[] | null][], number[]];
 
 /** Scan steps per stream and tick: a long pending list is walked over several ticks. */
 const STEPS_PER_TICK = 4;
+/**
+ * Idle entries looked at per step, at least: claimed `JUSTID` (no fields
+ * read), most of them nacks whose wait Redis holds and that go back pending
+ * untouched. Only as many as there are free slots are delivered.
+ */
+const SCAN_COUNT = 100;
 
 /**
  * Every `claimIntervalMs`, takes over (`XAUTOCLAIM`) the entries of every
  * stream that have been idle for `minIdleMs`: those of a consumer that died,
  * and nacked entries whose delay ran out (a nack sets the idle time that makes
- * them due). Asks for no more entries than there are free slots; entries this
- * process already holds are not delivered twice.
+ * them due; a long delay's due time is in Redis, and an entry claimed before
+ * it goes back pending, undelivered). Delivers no more entries than there are
+ * free slots; entries this process already holds are not delivered twice.
  */
 export class Reclaimer {
   private timer?: NodeJS.Timeout;
@@ -61,13 +68,14 @@ export class Reclaimer {
     const { group, consumer, minIdleMs } = this.settings;
     for (let step = 0; step < STEPS_PER_TICK && this.timer && this.held.free > 0; step++) {
       const cursor = this.cursors.get(stream) ?? '0-0';
-      const [next, entries, counts] = (await this.redis().nestjsAckReclaimBuffer(stream, group, consumer, minIdleMs, cursor, this.held.free)) as ReclaimReply;
+      const room = this.held.free;
+      const [next, entries, counts] = (await this.redis().nestjsAckReclaimBuffer(stream, nackDelaysKey(stream, group), group, consumer, minIdleMs, cursor, Math.max(room, SCAN_COUNT), room)) as ReclaimReply;
       const nextCursor = next.toString('utf8');
       this.cursors.set(stream, nextCursor);
       const stillHeld: RedisMessage[] = [];
       entries.forEach(([id, flat], i) => {
         if (!flat || !this.timer) return; // deleted from the stream: XAUTOCLAIM dropped it from the pending list
-        const message = toRedisMessage(stream, id.toString('utf8'), fieldMap(flat), group, Number(counts[i]) || 1);
+        const message = toRedisMessage(stream, id.toString('utf8'), flat, group, Number(counts[i]) || 1, this.settings.maxMessageBytes);
         if (this.held.has(message.key)) stillHeld.push(message);
         else this.deliver(message);
       });

@@ -1,8 +1,10 @@
 import { InvalidOptionError } from '../core/errors';
 import { assertNumber } from '../core/option-checks';
 import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
+import { ReplyAddressAllowList } from '../core/reply-address-allow-list';
 import type { RedisAckServerOptions } from './redis-ack-server-options';
 import { defaultConsumerName, isRedisClient, type RedisConnectionOption } from './redis-connection';
+import { REDIS_REPLY_ADDRESSES } from './redis-reply-addresses';
 
 /** `RedisAckServerOptions` (broker part) with defaults applied and checked. */
 export interface RedisServerSettings {
@@ -10,6 +12,7 @@ export interface RedisServerSettings {
   group: string;
   consumer: string;
   streams: string[];
+  streamsRouteByBody: boolean;
   startId: '$' | '0';
   blockMs: number;
   minIdleMs: number;
@@ -19,11 +22,15 @@ export interface RedisServerSettings {
   deleteOnAck: boolean;
   trimMaxLen?: number;
   replyTtlMs: number;
+  replyAddresses: ReplyAddressAllowList;
+  maxHeldNacks: number;
+  /** The core's `maxMessageBytes`: an entry over it is not decoded (see `toRedisMessage`). */
+  maxMessageBytes: number;
   reconnect: ResolvedReconnect;
 }
 
 /** Validates the broker options; every error names the option and what is allowed. */
-export function resolveRedisSettings(options: RedisAckServerOptions): RedisServerSettings {
+export function resolveRedisSettings(options: RedisAckServerOptions, maxMessageBytes = Infinity): RedisServerSettings {
   if (!options || typeof options !== 'object') throw new InvalidOptionError('options', options, 'an object with at least { group }');
   const { connection } = options;
   if (connection !== undefined && typeof connection !== 'string' && (typeof connection !== 'object' || connection === null) && !isRedisClient(connection)) {
@@ -36,6 +43,8 @@ export function resolveRedisSettings(options: RedisAckServerOptions): RedisServe
   if (!Array.isArray(streams) || streams.some((s) => typeof s !== 'string' || s === '')) {
     throw new InvalidOptionError('streams', streams, 'an array of non-empty stream names');
   }
+  const streamsRouteByBody = options.streamsRouteByBody ?? false;
+  if (typeof streamsRouteByBody !== 'boolean') throw new InvalidOptionError('streamsRouteByBody', streamsRouteByBody, 'true, false');
   const startId = options.startId ?? '0';
   if (startId !== '$' && startId !== '0') throw new InvalidOptionError('startId', startId, "'$', '0'");
   const blockMs = options.blockMs ?? 2000;
@@ -55,11 +64,14 @@ export function resolveRedisSettings(options: RedisAckServerOptions): RedisServe
   if (options.trimMaxLen !== undefined) assertNumber(options.trimMaxLen, 'trimMaxLen', 1, true);
   const replyTtlMs = options.replyTtlMs ?? 60_000;
   assertNumber(replyTtlMs, 'replyTtlMs', 1, true);
+  const maxHeldNacks = options.maxHeldNacks ?? 1000;
+  assertNumber(maxHeldNacks, 'maxHeldNacks', 0, true);
   return {
     connection,
     group: options.group,
     consumer,
     streams,
+    streamsRouteByBody,
     startId,
     blockMs,
     minIdleMs,
@@ -68,6 +80,9 @@ export function resolveRedisSettings(options: RedisAckServerOptions): RedisServe
     deleteOnAck,
     trimMaxLen: options.trimMaxLen,
     replyTtlMs,
+    replyAddresses: new ReplyAddressAllowList('replyAddresses', options.replyAddresses, REDIS_REPLY_ADDRESSES),
+    maxHeldNacks,
+    maxMessageBytes,
     reconnect: resolveReconnect(options.reconnect),
   };
 }

@@ -3,7 +3,6 @@ import { ensureGroups, isNoGroup } from './redis-groups';
 import { toRedisMessage, type RedisMessage } from './redis-message';
 import type { RedisServerSettings } from './redis-settings';
 import type { HeldEntries } from './redis-slots';
-import { fieldMap } from './redis-wire';
 
 /** Longest wait for half the window to be free before reading with whatever is free. */
 const BATCH_WAIT_MS = 5;
@@ -80,7 +79,7 @@ export class StreamReader {
         failures = 0;
         for (const [key, entries] of reply ?? []) {
           const stream = key.toString('utf8');
-          for (const [id, flat] of entries) this.deliver(toRedisMessage(stream, id.toString('utf8'), fieldMap(flat), group, 1));
+          for (const [id, flat] of entries) this.deliver(toRedisMessage(stream, id.toString('utf8'), flat, group, 1, this.settings.maxMessageBytes));
         }
       } catch (error) {
         if (signal.aborted) break;

@@ -16,6 +16,16 @@ export const RedisFields = {
 /** Fields of one entry, by name; values are kept as bytes (bodies may be any bytes). */
 export type EntryFields = Map<string, Buffer>;
 
+/**
+ * Bytes of an entry as Redis sent it: every field name and value, counted
+ * before anything is decoded (what `maxMessageBytes` is checked against).
+ */
+export function entryBytes(flat: Buffer[] | null | undefined): number {
+  let size = 0;
+  for (const part of flat ?? []) size += part.length;
+  return size;
+}
+
 /** Turns the flat `[name, value, name, value...]` reply of Redis into a map. */
 export function fieldMap(flat: Buffer[] | null | undefined): EntryFields {
   const fields: EntryFields = new Map();

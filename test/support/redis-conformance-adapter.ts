@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { firstValueFrom } from 'rxjs';
-import { RedisAckClient, RedisAckServer, type RedisAckServerOptions } from '../../lib/redis';
+import { RedisAckClient, RedisAckServer, RedisFields, type RedisAckServerOptions } from '../../lib/redis';
+import { nackDelaysKey } from '../../lib/redis/redis-delayed-nacks';
 import type { ConformanceAdapter, ConformanceSetup, ConformanceTarget, DeadLetterView } from '../conformance/adapter';
 import { uniqueName } from './names';
 import { testLogLevels } from './rabbit-conformance-adapter';
@@ -26,13 +27,18 @@ export function redisConformanceAdapter(): ConformanceAdapter {
   return {
     name: 'redis streams',
     canBlockDeadLetters: true,
+    // The stream an entry is read from is its pattern.
+    addressIsPattern: true,
+    // Keys a forged replyTo could aim at: a stream (once the server's own, its dead letters), the bare
+    // client prefix, a prefixed key of the wrong shape.
+    forgedReplyAddresses: (pattern) => [pattern, `${pattern}:dlq`, 'nestjs-ack:reply:', 'nestjs-ack:reply:has space'],
     async start(setup: ConformanceSetup): Promise<ConformanceTarget> {
       const group = uniqueName('conformance');
       const server = new RedisAckServer({ ...setup.serverOptions, ...FAST_REDIS, connection: REDIS_URL, group, streams: setup.patterns });
       const app = await NestFactory.createMicroservice(setup.module, { strategy: server, logger: testLogLevels });
       const client = new RedisAckClient({ connection: REDIS_URL });
       const dlqOf = (pattern: string) => `${pattern}:dlq`;
-      const keys = [...setup.patterns, ...setup.patterns.map(dlqOf), ...setup.patterns.map((p) => `${dlqOf(p)}.held`)];
+      const keys = [...setup.patterns, ...setup.patterns.map(dlqOf), ...setup.patterns.map((p) => `${dlqOf(p)}.held`), ...setup.patterns.map((p) => nackDelaysKey(p, group))];
       try {
         if (setup.listen !== false) await app.listen();
         await client.connect();
@@ -50,6 +56,14 @@ export function redisConformanceAdapter(): ConformanceAdapter {
         send: (pattern, data) => firstValueFrom(client.send(pattern, data)),
         async publishRaw(pattern, body) {
           await redisAdmin().call('XADD', pattern, '*', 'body', body);
+        },
+        // The entry fields RedisAckClient writes, with whatever values a producer chooses.
+        async publishForged(pattern, body, forged) {
+          const fields: (string | Buffer)[] = [RedisFields.BODY, body];
+          if (forged.headers) fields.push(RedisFields.HEADERS, JSON.stringify(forged.headers));
+          if (forged.replyTo !== undefined) fields.push(RedisFields.REPLY_TO, forged.replyTo);
+          if (forged.correlationId !== undefined) fields.push(RedisFields.CORRELATION_ID, forged.correlationId);
+          await redisAdmin().call('XADD', pattern, '*', ...fields);
         },
         outstanding: (pattern) => outstandingIn(pattern, group),
         async deadLetters(pattern): Promise<DeadLetterView[]> {

@@ -43,6 +43,15 @@ describe('Redis commands', () => {
     assert.deepEqual(calls, [['nestjsAckTouch', ['orders', 'g', 'me', '5-0', 2500]]]);
   });
 
+  it('nack at or beyond minIdleMs: one hold script records the due time next to the stream (rounded up to whole ms)', async () => {
+    const { redis, calls } = fakeRedis(600_000);
+    const commands = new RedisCommands(() => redis, settings, assert.fail);
+    await commands.nack(message(), 599_999.2);
+    assert.deepEqual(calls, [['nestjsAckHold', ['orders', 'orders:nack-delays:g', 'g', 'me', '5-0', 3000, 600_000, 1]]]);
+    assert.equal(commands.delayedNacks.size, 1);
+    commands.delayedNacks.dropAll();
+  });
+
   it('reject: the dead-letter stream gets the original fields, then the x-dead-letter-* fields', async () => {
     const { redis, calls } = fakeRedis(1);
     await new RedisCommands(() => redis, settings, assert.fail).reject(message(), record);
@@ -63,6 +72,8 @@ describe('Redis commands', () => {
     const commands = new RedisCommands(() => redis, settings, assert.fail);
     await assert.rejects(commands.ack(message()), DeliveryGoneError);
     await assert.rejects(commands.nack(message(), 0), DeliveryGoneError);
+    const { redis: goneHold } = fakeRedis(-1);
+    await assert.rejects(new RedisCommands(() => goneHold, settings, assert.fail).nack(message(), 10_000), DeliveryGoneError);
     await assert.rejects(commands.reject(message(), record), DeliveryGoneError);
     await assert.rejects(commands.extendLease(message()), DeliveryGoneError);
   });

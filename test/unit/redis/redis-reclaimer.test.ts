@@ -10,10 +10,12 @@ const settings = { group: 'g', consumer: 'me', minIdleMs: 1000, claimIntervalMs:
 /** A fake of the two scripts the reclaimer calls: one XAUTOCLAIM answer, then nothing. */
 function fakeRedis(answer: [string, number][]) {
   const touches: unknown[][] = [];
+  const reclaims: unknown[][] = [];
   let answered = false;
   const redis = {
     status: 'ready',
-    nestjsAckReclaimBuffer: async () => {
+    nestjsAckReclaimBuffer: async (...args: unknown[]) => {
+      reclaims.push(args);
       if (answered) return [Buffer.from('0-0'), [], []];
       answered = true;
       return [Buffer.from('0-0'), answer.map(([id]) => [Buffer.from(id), [Buffer.from('body'), Buffer.from('{}')]]), answer.map(([, count]) => count)];
@@ -23,7 +25,7 @@ function fakeRedis(answer: [string, number][]) {
       return 1;
     },
   };
-  return { redis: redis as unknown as ScriptedRedis, touches };
+  return { redis: redis as unknown as ScriptedRedis, touches, reclaims };
 }
 
 async function flush(): Promise<void> {
@@ -46,5 +48,18 @@ describe('Reclaimer', () => {
     reclaimer.stop();
     assert.deepEqual(delivered, ['1-0'], 'the held entry is not delivered twice');
     assert.deepEqual(touches, [['s', 'g', 'me', '2-0', 1000, 2]], 'claimable again at once, with the delivery XAUTOCLAIM counted given back');
+  });
+
+  it('scans at least 100 idle entries per step (long-delayed nacks go back undelivered) but delivers no more than the free slots', async () => {
+    mock.timers.enable({ apis: ['setInterval'] });
+    const held = new HeldEntries(10);
+    held.add('s/9-0');
+    const { redis, reclaims } = fakeRedis([]);
+    const reclaimer = new Reclaimer(() => redis, ['s'], settings, held, () => undefined, () => undefined);
+    reclaimer.start();
+    mock.timers.tick(10);
+    await flush();
+    reclaimer.stop();
+    assert.deepEqual(reclaims[0], ['s', 's:nack-delays:g', 'g', 'me', 1000, '0-0', 100, 9]);
   });
 });
