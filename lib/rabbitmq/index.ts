@@ -10,3 +10,6 @@ export type { RabbitMessage, RabbitSession } from './rabbit-message';
 export type { ReconnectOptions as RabbitReconnectOptions } from '../core/reconnect';
 export { DEFAULT_RABBIT_URL } from './rabbit-url';
 export { PRIOR_DELIVERIES_HEADER, deliveryCountOf } from './rabbit-delivery-count';
+export type { DeliveryCountTrust, DeliveryCountFacts } from './rabbit-delivery-count';
+export type { RabbitSecurityOptions, RabbitTlsOptions } from './rabbit-security-options';
+export { DIRECT_REPLY_TO } from './rabbit-reply-addresses';

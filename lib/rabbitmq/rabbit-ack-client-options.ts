@@ -1,8 +1,9 @@
 import type { ProducerDeserializer, ProducerSerializer } from '@nestjs/microservices';
 import type { ReconnectOptions } from '../core/reconnect';
+import type { RabbitSecurityOptions } from './rabbit-security-options';
 
 /** Options of `RabbitAckClient`. It declares nothing: the server owns the topology. */
-export interface RabbitAckClientOptions {
+export interface RabbitAckClientOptions extends RabbitSecurityOptions {
   /** Broker URL, or several tried in order. @defaultValue 'amqp://guest:guest@127.0.0.1:5672' */
   urls?: string | string[];
   /** Queue that `send()` and `emit()` publish to (through the default exchange). Required unless `exchange` is set. @defaultValue none */
@@ -15,7 +16,12 @@ export interface RabbitAckClientOptions {
   exchange?: string;
   /** Fixed routing key on `exchange`. @defaultValue the message's pattern */
   routingKey?: string;
-  /** Where replies of `send()` arrive. @defaultValue 'amq.rabbitmq.reply-to' (direct reply-to, no queue declared) */
+  /**
+   * Where replies of `send()` arrive: a queue you declared, consumed without
+   * acks (a reply is only of use to this process's pending request). The
+   * server must accept it: add it to its `replyAddresses.names`.
+   * @defaultValue 'amq.rabbitmq.reply-to' (direct reply-to, no queue declared)
+   */
   replyQueue?: string;
   /** Messages survive a broker restart (`deliveryMode` 2). @defaultValue true */
   persistent?: boolean;

@@ -1,9 +1,11 @@
 import type { AckServerOptions } from '../core/ack-server-options';
+import type { ReplyAddressOptions } from '../core/reply-address-allow-list';
+import type { RabbitSecurityOptions } from './rabbit-security-options';
 import type { RabbitDeadLetterOptions } from './rabbit-dead-letter-options';
 import type { ReconnectOptions } from '../core/reconnect';
 
 /** Options of `RabbitAckServer`. */
-export interface RabbitAckServerOptions extends AckServerOptions {
+export interface RabbitAckServerOptions extends AckServerOptions, RabbitSecurityOptions {
   /**
    * Broker URL, or several tried in order at each (re)connect. Add
    * `?heartbeat=10` to detect dead connections faster. Never logged with
@@ -51,4 +53,23 @@ export interface RabbitAckServerOptions extends AckServerOptions {
   deadLetter?: RabbitDeadLetterOptions | false;
   /** Reconnect backoff after the connection drops. @defaultValue `{ initialDelayMs: 200, maxDelayMs: 10000, multiplier: 2, maxAttempts: Infinity }` */
   reconnect?: ReconnectOptions;
+  /**
+   * Queues replies may be published to (through the default exchange). A
+   * request whose `replyTo` is outside them is dead-lettered with reason
+   * `invalid-reply-address` before its handler runs, and nothing is
+   * published. Given, it replaces the default: list the direct reply-to
+   * prefix too when you add a reply queue of your own.
+   * @defaultValue `{ prefixes: ['amq.rabbitmq.reply-to.'] }` (direct reply-to, what `RabbitAckClient` and Nest's `ClientRMQ` use)
+   */
+  replyAddresses?: ReplyAddressOptions;
+  /**
+   * The RabbitMQ user this server authenticates as. Its republished copies
+   * (a nack on a classic queue) carry it as AMQP `user-id`, which the broker
+   * checks against the connection's user, and a classic queue's count header
+   * is believed only on a message carrying it. Set it when the broker knows
+   * the user by another name than the URL (an LDAP backend that maps names),
+   * and with `auth: 'external'` on a classic queue (required there).
+   * @defaultValue the user of the URL connected to (`guest` when the URL has none)
+   */
+  userId?: string;
 }

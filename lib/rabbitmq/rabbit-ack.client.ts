@@ -11,8 +11,8 @@ import { resolveUrls } from './rabbit-url';
 import { parseReplyBody, PendingRequests } from '../core/pending-requests';
 import { observePublish } from '../core/telemetry-hooks';
 import { withTimeout } from '../core/with-timeout';
-
-const DIRECT_REPLY_TO = 'amq.rabbitmq.reply-to';
+import { DIRECT_REPLY_TO } from './rabbit-reply-addresses';
+import { resolveSecurity, type ResolvedSecurity } from './rabbit-security';
 
 /**
  * Publishes to a `RabbitAckServer` (or Nest's own `ServerRMQ`): `emit()`
@@ -25,6 +25,7 @@ export class RabbitAckClient extends ClientProxy {
   private readonly reconnectOptions: ResolvedReconnect;
   private readonly publishTimeoutMs: number;
   private readonly replyQueue: string;
+  private readonly security: ResolvedSecurity;
   private readonly pending = new PendingRequests();
   private connection?: RabbitConnection;
   private connecting?: Promise<void>;
@@ -36,6 +37,7 @@ export class RabbitAckClient extends ClientProxy {
       throw new Error('nestjs-ack: RabbitAckClient needs the option queue (or exchange): where to publish');
     }
     this.urls = resolveUrls(options.urls);
+    this.security = resolveSecurity(options, this.urls);
     this.reconnectOptions = resolveReconnect(options.reconnect);
     this.publishTimeoutMs = options.publishTimeoutMs ?? 30_000;
     if (!(this.publishTimeoutMs > 0)) throw new Error(`nestjs-ack: invalid publishTimeoutMs ${JSON.stringify(options.publishTimeoutMs)}; allowed: a number > 0`);
@@ -87,6 +89,7 @@ export class RabbitAckClient extends ClientProxy {
     const connection = new RabbitConnection({
       urls: this.urls,
       reconnect: this.reconnectOptions,
+      socketOptions: this.security.socketOptions,
       setup: (model) => this.setup(model),
       teardown: () => this.teardown(),
     });
@@ -109,8 +112,10 @@ export class RabbitAckClient extends ClientProxy {
         if (this.connection?.current === model) this.connection.recycle('the client channel closed');
       });
     });
-    // Direct reply-to: consumed without acks, on the channel that publishes the requests.
-    await channel.consume(this.replyQueue, (message) => message && this.onReply(message), { noAck: this.replyQueue === DIRECT_REPLY_TO });
+    // Without acks, on the channel that publishes the requests (direct reply-to requires both). A reply
+    // queue of your own too: a reply is worth something only to the pending request of this process, so
+    // one that arrives is done with (a reply consumed with acks and never acked stayed unacked until close).
+    await channel.consume(this.replyQueue, (message) => message && this.onReply(message), { noAck: true });
     this.publisher = publisher;
   }
 

@@ -4,6 +4,9 @@ import { AckServer } from '../core/ack-server';
 import type { ReplyPublisher } from '../core/broker-commands';
 import type { BrokerHealth } from '../core/broker-health';
 import { asError } from '../core/errors';
+import { ACK_EXTRAS_KEY } from '../core/metadata-keys';
+import type { AckHandlerExtras } from '../core/ack-policy';
+import { ReplyAddressAllowList } from '../core/reply-address-allow-list';
 import type { RabbitAckServerOptions } from './rabbit-ack-server-options';
 import { RabbitConnection } from './rabbit-connection';
 import { RabbitAckContext } from './rabbit-context';
@@ -14,6 +17,10 @@ import { ConfirmPublisher } from './rabbit-publisher';
 import { resolveRabbitSettings, type RabbitServerSettings } from './rabbit-settings';
 import { RabbitCommands } from './rabbit-commands';
 import { declareTopology } from './rabbit-topology';
+import { CrashRecovery } from './rabbit-crash-recovery';
+import { brokerMajorOf } from './rabbit-delivery-count';
+import { RABBIT_REPLY_ADDRESSES } from './rabbit-reply-addresses';
+import { checkUserId } from './rabbit-user-check';
 
 /** Identifies this transport to Nest's processing hooks. */
 export const RABBITMQ_TRANSPORT = Symbol.for('nestjs-ack.rabbitmq');
@@ -36,17 +43,35 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
   readonly brokerSettings: RabbitServerSettings;
   protected readonly commands: RabbitCommands;
   protected override readonly contextType = RabbitAckContext;
-  protected override readonly replies: ReplyPublisher<RabbitMessage> = { publishReply: (message, replyTo, packet) => this.publishReply(message, replyTo, packet) };
+  protected override readonly replies: ReplyPublisher<RabbitMessage> = {
+    acceptsReplyAddress: (replyTo) => this.replyAddresses.accepts(replyTo),
+    publishReply: (message, replyTo, packet) => this.publishReply(message, replyTo, packet),
+  };
+  private readonly replyAddresses: ReplyAddressAllowList;
   private connection?: RabbitConnection;
   private session?: RabbitSession;
   private receiving = false;
   private readonly delayedNacks = new DelayedNacks((error) => this.reportError(asError(error), 'delayed nack failed'));
   private readonly health = new RabbitHealthProbe();
+  private readonly crashRecovery: CrashRecovery;
+  /** The largest `maxDeliveries` of the server and its handlers (set at start, when the handlers are known). */
+  private crashLimit: number;
 
   constructor(options: RabbitAckServerOptions) {
     super(options ?? ({} as RabbitAckServerOptions), RABBITMQ_TRANSPORT);
     this.brokerSettings = resolveRabbitSettings(options, this.settings.concurrency);
+    this.replyAddresses = new ReplyAddressAllowList('replyAddresses', options.replyAddresses, RABBIT_REPLY_ADDRESSES);
     this.commands = new RabbitCommands(this.brokerSettings, this.delayedNacks, () => this.isClosing);
+    this.crashLimit = this.settings.retry.maxDeliveries;
+    this.crashRecovery = new CrashRecovery({
+      settings: this.brokerSettings,
+      commands: this.commands,
+      delayedNacks: this.delayedNacks,
+      logger: this.logger,
+      limit: () => this.crashLimit,
+      handle: (message) => void this.handleMessage(message),
+      reportError: (error, what) => this.reportError(asError(error), what),
+    });
   }
 
   /** The live amqplib connection (undefined while disconnected). */
@@ -67,10 +92,12 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
 
   protected async start(): Promise<void> {
     this.receiving = true;
+    this.crashLimit = this.largestMaxDeliveries();
     const connection = new RabbitConnection({
       urls: this.brokerSettings.urls,
       reconnect: this.brokerSettings.reconnect,
-      setup: (model) => this.setupSession(model),
+      socketOptions: this.brokerSettings.security.socketOptions,
+      setup: (model, url) => this.setupSession(model, url),
       teardown: () => this.teardownSession(),
     });
     connection.on('connected', () => {
@@ -111,6 +138,8 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
   }
 
   protected async disconnect(): Promise<void> {
+    // Redelivered messages being republished with their count or dead-lettered: their publish confirmed first.
+    await this.crashRecovery.settle(2_000);
     // Messages waiting for a delayed nack go back now, so other consumers get them without waiting.
     await this.delayedNacks.flush();
     // Channels first, each with its own close handshake: amqplib may write `connection.close` ahead
@@ -135,10 +164,15 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
     });
   }
 
-  private async setupSession(model: ChannelModel): Promise<void> {
+  private async setupSession(model: ChannelModel, url: string): Promise<void> {
     await declareTopology(model, this.brokerSettings);
+    const { queueType, users } = this.brokerSettings;
+    const userId = this.brokerSettings.userIdFor(url);
+    // Classic queues republish under this user-id: a broker that knows the user by another name would refuse it at the first nack.
+    if (queueType === 'classic') await checkUserId(model, userId);
     const consumer = await model.createChannel();
-    const session = { consumer, open: true } as RabbitSession;
+    const brokerMajor = brokerMajorOf(model.connection.serverProperties?.version);
+    const session = { consumer, open: true, countTrust: { queueType, brokerMajor, users }, userId } as RabbitSession;
     // A channel closed while its connection lives (a 406, a deleted queue): start over on a new connection.
     const onChannelLost = () => {
       const wasOpen = session.open;
@@ -170,7 +204,20 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
       return;
     }
     if (!this.receiving) return; // intake stopped: left unacked, requeued when the channel closes
-    void this.handleMessage(toRabbitMessage(raw, session, this.brokerSettings.queue));
+    const message = toRabbitMessage(raw, session, this.brokerSettings.queue, this.settings.maxMessageBytes);
+    if (this.crashRecovery.takes(message)) return;
+    void this.handleMessage(message);
+  }
+
+  /** Past this many deliveries no handler may want a message again, whatever its `@AckPolicy` retry says. */
+  private largestMaxDeliveries(): number {
+    let largest = this.settings.retry.maxDeliveries;
+    for (const handler of this.messageHandlers.values()) {
+      const extras: AckHandlerExtras | undefined = handler.extras?.[ACK_EXTRAS_KEY];
+      const own = extras?.retry?.maxDeliveries;
+      if (typeof own === 'number' && own > largest) largest = own;
+    }
+    return largest;
   }
 
   private teardownSession(): void {

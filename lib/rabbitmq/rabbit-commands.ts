@@ -58,15 +58,13 @@ function rejectDelivery(message: RabbitMessage): void {
  */
 async function requeueDelivery(message: RabbitMessage, queueType: 'quorum' | 'classic', queue: string): Promise<void> {
   assertOpen(message, 'nack');
-  const { consumer, publisher } = message.session;
+  const { consumer } = message.session;
   if (queueType === 'quorum') {
     consumer.nack(message.raw, false, true);
     return;
   }
-  const headers = { ...withoutCountHeaders(message.raw.properties.headers), [PRIOR_DELIVERIES_HEADER]: message.deliveryCount };
   try {
-    const { expiration } = message.raw.properties;
-    await publisher.publish('', queue, message.raw.content, { ...copyProperties(message.raw.properties), expiration, headers, mandatory: true });
+    await republishCounted(message, queue, message.deliveryCount);
   } catch {
     assertOpen(message, 'nack');
     consumer.nack(message.raw, false, true);
@@ -74,6 +72,20 @@ async function requeueDelivery(message: RabbitMessage, queueType: 'quorum' | 'cl
   }
   assertOpen(message, 'ack the republished');
   consumer.ack(message.raw);
+}
+
+/**
+ * Publishes a copy of the delivery to `queue` (classic) carrying `deliveries`
+ * (deliveries so far) in our count header, under the connection's own AMQP
+ * `user-id`: the broker refuses that `user-id` from any other user, so the
+ * header cannot be forged by a producer with other credentials. Resolves
+ * once the broker confirmed the copy; the caller acks the original.
+ */
+export async function republishCounted(message: RabbitMessage, queue: string, deliveries: number): Promise<void> {
+  const { raw, session } = message;
+  const headers = { ...withoutCountHeaders(raw.properties.headers), [PRIOR_DELIVERIES_HEADER]: deliveries };
+  const { expiration } = raw.properties;
+  await session.publisher.publish('', queue, raw.content, { ...copyProperties(raw.properties), expiration, headers, userId: session.userId, mandatory: true });
 }
 
 /**
@@ -96,7 +108,7 @@ async function deadLetterDelivery(message: RabbitMessage, target: RabbitDeadLett
   message.session.consumer.ack(message.raw);
 }
 
-/** The properties worth keeping on a copy; `userId` (must match the publisher) and `expiration` (a dead letter must not expire) are dropped. */
+/** The properties worth keeping on a copy; `userId` (the broker checks it against the publisher: set by the caller) and `expiration` (a dead letter must not expire) are dropped. */
 function copyProperties(properties: MessageProperties): Options.Publish {
   const copy: Options.Publish = { persistent: properties.deliveryMode === 2 || properties.deliveryMode === undefined };
   if (properties.contentType) copy.contentType = properties.contentType;

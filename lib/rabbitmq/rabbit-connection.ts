@@ -4,6 +4,8 @@ import { asError } from '../core/errors';
 import { reconnectLoop, type ResolvedReconnect } from '../core/reconnect';
 import { redactUrl } from '../core/redact-url';
 import { withTimeout } from '../core/with-timeout';
+import { describeConnectError } from './rabbit-connect-error';
+import type { RabbitSocketOptions } from './rabbit-security';
 
 /** Longest a connection attempt (socket, AMQP handshake, then the set-up) may take before it counts as failed. */
 export const CONNECT_TIMEOUT_MS = 10_000;
@@ -18,12 +20,15 @@ function destroySocket(model: ChannelModel): void {
 export interface RabbitConnectionOptions {
   urls: string[];
   reconnect: ResolvedReconnect;
+  /** TLS and SASL settings for every URL. @defaultValue none */
+  socketOptions?: RabbitSocketOptions;
   /**
    * Creates channels, declares topology and starts consuming on a fresh
    * connection. A failure closes that connection: at the first connect the
-   * error is thrown, later it counts as a failed reconnect attempt.
+   * error is thrown, later it counts as a failed reconnect attempt. `url` is
+   * the one this connection went to.
    */
-  setup(model: ChannelModel): Promise<void>;
+  setup(model: ChannelModel, url: string): Promise<void>;
   /** Called when the connection is gone, before reconnecting (drop channels here). */
   teardown(error?: Error): void;
 }
@@ -102,22 +107,24 @@ export class RabbitConnection extends EventEmitter {
 
   private async connectOnce(): Promise<void> {
     const failures: string[] = [];
+    let lastError: unknown;
     for (const url of this.options.urls) {
       let model: ChannelModel | undefined;
       try {
         // A node still booting may accept the socket and never answer: without a bound the attempt, and
         // with it every reconnect, would wait forever. amqplib's timeout is socket inactivity until the
         // connection is open; the set-up (declarations, consume) gets the same bound.
-        model = await connect(url, { timeout: CONNECT_TIMEOUT_MS });
+        model = await connect(url, { ...this.options.socketOptions, timeout: CONNECT_TIMEOUT_MS });
         model.on('error', () => undefined); // followed by 'close', handled there
         if (this.closed) throw new Error('closed while connecting');
-        await withTimeout(this.options.setup(model), CONNECT_TIMEOUT_MS, `set-up not done within ${CONNECT_TIMEOUT_MS} ms`);
+        await withTimeout(this.options.setup(model, url), CONNECT_TIMEOUT_MS, `set-up not done within ${CONNECT_TIMEOUT_MS} ms`);
         if (this.closed) throw new Error('closed while connecting');
       } catch (error) {
         // The broker may never answer the close of a connection it did not answer: bounded, then dropped.
         const opened = model;
         if (opened) await withTimeout(opened.close(), CLOSE_TIMEOUT_MS, 'close').catch(() => destroySocket(opened));
-        failures.push(`${redactUrl(url)}: ${asError(error).message}`);
+        failures.push(`${redactUrl(url)}: ${describeConnectError(error)}`);
+        lastError = error;
         continue;
       }
       this.model = model;
@@ -125,7 +132,7 @@ export class RabbitConnection extends EventEmitter {
       for (const waiter of this.readyWaiters.splice(0)) waiter();
       return;
     }
-    throw new Error(`nestjs-ack: could not connect to RabbitMQ (${failures.join('; ')})`);
+    throw new Error(`nestjs-ack: could not connect to RabbitMQ (${failures.join('; ')})`, { cause: lastError });
   }
 
   private onLost(model: ChannelModel, error?: Error): void {

@@ -1,7 +1,8 @@
 import type { Channel, ConsumeMessage } from 'amqplib';
 import type { InboundMessage } from '../core/inbound-message';
-import { deliveryCountOf } from './rabbit-delivery-count';
+import { deliveryCountOf, type DeliveryCountTrust } from './rabbit-delivery-count';
 import { messageKey, toStringHeaders } from './rabbit-headers';
+import { rabbitMessageSize } from './rabbit-message-size';
 import type { ConfirmPublisher } from './rabbit-publisher';
 
 /**
@@ -15,6 +16,10 @@ export interface RabbitSession {
   readonly publisher: ConfirmPublisher;
   open: boolean;
   consumerTag?: string;
+  /** Which count headers of this connection's deliveries are believed (the broker's version is per connection). */
+  readonly countTrust: DeliveryCountTrust;
+  /** The AMQP `user-id` of this connection's republished copies: the user it authenticated as. */
+  readonly userId: string;
 }
 
 /** A RabbitMQ delivery as `RabbitAckServer` processes it. */
@@ -25,9 +30,13 @@ export interface RabbitMessage extends InboundMessage {
   session: RabbitSession;
 }
 
-/** Builds the message handed to the base server. */
-export function toRabbitMessage(raw: ConsumeMessage, session: RabbitSession, queue: string): RabbitMessage {
-  return new ConsumedMessage(raw, session, queue);
+/**
+ * Builds the message handed to the base server. A message over
+ * `maxMessageBytes` keeps its headers undecoded (the base server dead-letters
+ * it on its `size` before reading them; the dead letter copies the raw ones).
+ */
+export function toRabbitMessage(raw: ConsumeMessage, session: RabbitSession, queue: string, maxMessageBytes: number): RabbitMessage {
+  return new ConsumedMessage(raw, session, queue, maxMessageBytes);
 }
 
 /**
@@ -42,6 +51,7 @@ class ConsumedMessage implements RabbitMessage {
   readonly source: Record<string, string | number>;
   readonly replyTo: string | undefined;
   readonly correlationId: string | undefined;
+  readonly size: number;
   private readonly messageId: string | undefined;
   private cachedKey: string | undefined;
 
@@ -49,6 +59,7 @@ class ConsumedMessage implements RabbitMessage {
     readonly raw: ConsumeMessage,
     readonly session: RabbitSession,
     queue: string,
+    maxMessageBytes: number,
   ) {
     const { properties, fields } = raw;
     const messageId = typeof properties.messageId === 'string' && properties.messageId !== '' ? properties.messageId : undefined;
@@ -57,8 +68,9 @@ class ConsumedMessage implements RabbitMessage {
     if (fields.routingKey && fields.routingKey !== queue) source.routingKey = fields.routingKey;
     if (messageId) source.messageId = messageId;
     this.body = raw.content;
-    this.headers = toStringHeaders(properties.headers);
-    this.deliveryCount = deliveryCountOf(properties.headers, fields.redelivered);
+    this.size = rabbitMessageSize(raw);
+    this.headers = this.size > maxMessageBytes ? {} : toStringHeaders(properties.headers);
+    this.deliveryCount = deliveryCountOf({ headers: properties.headers, redelivered: fields.redelivered, userId: properties.userId }, session.countTrust);
     this.source = source;
     this.replyTo = typeof properties.replyTo === 'string' && properties.replyTo !== '' ? properties.replyTo : undefined;
     this.correlationId = properties.correlationId === undefined || properties.correlationId === null ? undefined : String(properties.correlationId);

@@ -1,6 +1,8 @@
 import type { RabbitAckServerOptions } from './rabbit-ack-server-options';
 import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
 import { resolveUrls } from './rabbit-url';
+import { InvalidOptionError } from '../core/errors';
+import { resolveSecurity, userOfUrl, type ResolvedSecurity } from './rabbit-security';
 
 const QUEUE_TYPES = ['quorum', 'classic'] as const;
 const EXCHANGE_TYPES = ['direct', 'topic', 'fanout', 'headers'] as const;
@@ -23,6 +25,11 @@ export interface RabbitServerSettings {
   prefetch: number;
   deadLetter: RabbitDeadLetterTarget | false;
   reconnect: ResolvedReconnect;
+  security: ResolvedSecurity;
+  /** The users the server connects as (`userId`, else each URL's): a classic queue's count header is believed under these `user-id`s only. */
+  users: ReadonlySet<string>;
+  /** The `user-id` of the server's own republished copies on a connection to `url`. */
+  userIdFor(url: string): string;
 }
 
 /** Validates the broker options; every message names the option and what is allowed. */
@@ -42,8 +49,11 @@ export function resolveRabbitSettings(options: RabbitAckServerOptions, concurren
   if (typeof queueArguments !== 'object' || Array.isArray(queueArguments)) {
     throw new Error('nestjs-ack: invalid queueArguments; allowed: an object of queue arguments');
   }
+  const urls = resolveUrls(options.urls);
+  const security = resolveSecurity(options, urls);
+  const userId = resolveUserId(options, security, queueType);
   return {
-    urls: resolveUrls(options.urls),
+    urls,
     queue,
     queueType,
     noAssert: bool('noAssert', options.noAssert ?? false),
@@ -52,7 +62,22 @@ export function resolveRabbitSettings(options: RabbitAckServerOptions, concurren
     prefetch,
     deadLetter: resolveDeadLetter(options),
     reconnect: resolveReconnect(options.reconnect),
+    security,
+    users: new Set(userId !== undefined ? [userId] : urls.map(userOfUrl)),
+    userIdFor: (url) => userId ?? userOfUrl(url),
   };
+}
+
+/** `userId` checked; with EXTERNAL auth a classic queue cannot do without it (the URL does not name the user). */
+function resolveUserId(options: RabbitAckServerOptions, security: ResolvedSecurity, queueType: 'quorum' | 'classic'): string | undefined {
+  const { userId } = options;
+  if (userId !== undefined && (typeof userId !== 'string' || userId === '' || Buffer.byteLength(userId) > 255)) {
+    throw new InvalidOptionError('userId', typeof userId === 'string' ? `${userId.length} characters` : typeof userId, 'a non-empty RabbitMQ user name, at most 255 bytes');
+  }
+  if (userId === undefined && security.auth === 'external' && queueType === 'classic') {
+    throw new InvalidOptionError("userId (with auth: 'external' on a classic queue)", 'missing', 'the user the broker takes from the client certificate: the delivery count of a classic queue depends on it');
+  }
+  return userId;
 }
 
 function resolveExchange(options: RabbitAckServerOptions): RabbitServerSettings['exchange'] {

@@ -21,6 +21,9 @@ export function rabbitConformanceAdapter(options: { queueType?: 'quorum' | 'clas
   return {
     name: `rabbitmq (${options.queueType ?? 'quorum'})`,
     canBlockDeadLetters: true,
+    // The direct reply-to prefix with no token after it, and a name no queue name may be. (The bare
+    // `amq.rabbitmq.reply-to` cannot be forged: the broker refuses it from a channel not consuming it.)
+    forgedReplyAddresses: () => ['amq.rabbitmq.reply-to.', 'reply queue with spaces'],
     async start(setup: ConformanceSetup): Promise<ConformanceTarget> {
       const queue = uniqueName('conformance');
       const dlq = `${queue}.dlq`;
@@ -56,6 +59,14 @@ export function rabbitConformanceAdapter(options: { queueType?: 'quorum' | 'clas
           return undefined;
         }
       };
+      const rawChannel = async (): Promise<ConfirmChannel> => {
+        if (!raw) {
+          const model = await connect(RABBITMQ_URL);
+          model.on('error', () => undefined);
+          raw = { model, channel: await model.createConfirmChannel() };
+        }
+        return raw.channel;
+      };
       let closed = false;
       return {
         app,
@@ -64,13 +75,16 @@ export function rabbitConformanceAdapter(options: { queueType?: 'quorum' | 'clas
         send: (pattern, data) => firstValueFrom(client.send(pattern, data)),
         async publishRaw(pattern, body) {
           rawBodies.set(body.toString('hex'), pattern);
-          if (!raw) {
-            const model = await connect(RABBITMQ_URL);
-            model.on('error', () => undefined);
-            raw = { model, channel: await model.createConfirmChannel() };
-          }
-          raw.channel.sendToQueue(queue, body, { persistent: true });
-          await raw.channel.waitForConfirms();
+          const channel = await rawChannel();
+          channel.sendToQueue(queue, body, { persistent: true });
+          await channel.waitForConfirms();
+        },
+        // What any producer can write: AMQP headers, and the replyTo / correlationId properties.
+        async publishForged(pattern, body, forged) {
+          rawBodies.set(body.toString('hex'), pattern);
+          const channel = await rawChannel();
+          channel.sendToQueue(queue, body, { persistent: true, headers: forged.headers, replyTo: forged.replyTo, correlationId: forged.correlationId });
+          await channel.waitForConfirms();
         },
         // One queue per app: everything outstanding on it belongs to the test's patterns.
         outstanding: () => outstandingIn(queue),
