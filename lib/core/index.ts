@@ -18,6 +18,7 @@ export { decodeJsonPacket, decodeUtf8, type PacketDecoder } from './packet-decod
 export { DEFAULT_RECONNECT, reconnectDelay, reconnectLoop, resolveReconnect, type ReconnectHooks, type ReconnectOptions, type ResolvedReconnect } from './reconnect';
 export { redactUrl } from './redact-url';
 export { RejectMessage } from './reject-message.exception';
+export type { ReplyAddressOptions } from './reply-address-allow-list';
 export { backoffDelay, decideNack, resolveRetry, type NackDecision, type ResolvedRetry } from './retry';
 export { DEFAULT_RETRY, type BackoffOptions, type RetryOptions } from './retry-options';
 export { SettleOnce } from './settle-once';
