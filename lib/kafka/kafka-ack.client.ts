@@ -13,6 +13,8 @@ import { observePublish } from '../core/telemetry-hooks';
 
 /** Error of a `send()` still waiting for its reply when the client closes. */
 const CLOSED_BEFORE_REPLY = 'the KafkaAckClient was closed before the reply arrived';
+/** Error of a `send()` / `emit()` whose connection was under way when the client closed. */
+const CLOSED_WHILE_CONNECTING = 'the KafkaAckClient was closed while connecting';
 
 /**
  * Publishes to Kafka in the format of Nest's Kafka transport (the pattern is
@@ -28,6 +30,8 @@ export class KafkaAckClient extends ClientProxy {
   private readonly pending = new PendingRequests();
   private producer?: Producer;
   private connecting?: Promise<Producer>;
+  /** Counts `close()` calls: a connection that was under way when one ran is closed instead of kept. */
+  private closes = 0;
   private replies?: Promise<Consumer>;
 
   constructor(private readonly options: KafkaAckClientOptions = {}) {
@@ -49,16 +53,22 @@ export class KafkaAckClient extends ClientProxy {
 
   /** Connects the producer (the reply consumer starts at the first `send()`). */
   async connect(): Promise<Producer> {
-    this.connecting ??= (async () => {
+    const connecting = (this.connecting ??= (async () => {
+      const closes = this.closes;
       const producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
       await producer.connect();
+      // close() ran meanwhile: it could not disconnect this producer, and a send() waiting on it must fail.
+      if (closes !== this.closes) {
+        await producer.disconnect().catch(() => undefined);
+        throw new Error(CLOSED_WHILE_CONNECTING);
+      }
       this.producer = producer;
       return producer;
     })().catch((error) => {
-      this.connecting = undefined;
+      if (this.connecting === connecting) this.connecting = undefined;
       throw error;
-    });
-    return this.connecting;
+    }));
+    return connecting;
   }
 
   /** Fails every `send()` still waiting for its reply, then disconnects (and deletes a reply topic of its own). */
@@ -66,6 +76,7 @@ export class KafkaAckClient extends ClientProxy {
     const replies = this.replies;
     this.replies = undefined;
     this.connecting = undefined;
+    this.closes++;
     // Their replies can no longer arrive: end them now rather than leave the callers waiting forever.
     this.pending.failAll(CLOSED_BEFORE_REPLY);
     if (replies) await (await replies.catch(() => undefined))?.disconnect().catch(() => undefined);
@@ -118,6 +129,7 @@ export class KafkaAckClient extends ClientProxy {
 
   private listenForReplies(): Promise<Consumer> {
     this.replies ??= (async () => {
+      const closes = this.closes;
       const admin = this.kafka.admin();
       await admin.connect();
       try {
@@ -130,6 +142,10 @@ export class KafkaAckClient extends ClientProxy {
       // From the beginning: the topic is ours, and a reply written before the first fetch must not be skipped.
       await consumer.subscribe({ topics: [this.replyTopic], fromBeginning: this.ownsReplyTopic });
       await consumer.run({ eachMessage: async ({ message }) => this.onReply(headersToStrings(message.headers), message.value) });
+      if (closes !== this.closes) {
+        await consumer.disconnect().catch(() => undefined);
+        throw new Error(CLOSED_BEFORE_REPLY);
+      }
       return consumer;
     })().catch((error) => {
       this.replies = undefined;
