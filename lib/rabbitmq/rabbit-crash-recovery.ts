@@ -39,17 +39,21 @@ export interface CrashRecoveryDeps {
  */
 export class CrashRecovery {
   private readonly running = new Set<Promise<void>>();
+  /** Deliveries that came while recoveries ran: handled once those are done (bounded by the prefetch). */
+  private held: RabbitMessage[] = [];
 
   constructor(private readonly deps: CrashRecoveryDeps) {}
 
   /** Whether it took the delivery (then the caller does nothing more with it). */
   takes(message: RabbitMessage): boolean {
-    if (!message.raw.fields.redelivered) return false;
-    const limit = this.deps.limit();
-    if (message.deliveryCount > limit) this.track(this.deadLetter(message, limit));
-    else if (this.deps.settings.queueType === 'classic') this.track(this.requeueCounted(message));
-    else return false;
-    return true;
+    if (message.raw.fields.redelivered) {
+      const limit = this.deps.limit();
+      if (message.deliveryCount > limit) this.track(this.deadLetter(message, limit));
+      else if (this.deps.settings.queueType === 'classic') this.track(this.requeueCounted(message));
+      else return this.hold(message);
+      return true;
+    }
+    return this.hold(message);
   }
 
   /** Waits (at most `timeoutMs`) for republishes and dead-letter publishes under way, before the channels close. */
@@ -58,23 +62,47 @@ export class CrashRecovery {
     await withTimeout(Promise.allSettled([...this.running]), timeoutMs, 'crash recovery').catch(() => undefined);
   }
 
+  /**
+   * While a recovery runs, other deliveries wait: a republished copy may
+   * arrive before the broker has the original's ack, and a handler that
+   * kills the process then would leave both copies behind (and double them
+   * at every crash).
+   */
+  private hold(message: RabbitMessage): boolean {
+    if (this.running.size === 0) return false;
+    this.held.push(message);
+    return true;
+  }
+
   private track(work: Promise<void>): void {
     this.running.add(work);
-    void work.finally(() => this.running.delete(work));
+    void work.finally(() => {
+      this.running.delete(work);
+      if (this.running.size > 0) return;
+      const held = this.held;
+      this.held = [];
+      // A closed channel's deliveries went back to the queue with it.
+      for (const message of held) if (message.session.open) this.deps.handle(message);
+    });
   }
 
   /** Deliveries so far: this one came back without an answer, and was the `deliveryCount - 1`th handed out. */
   private async requeueCounted(message: RabbitMessage): Promise<void> {
+    const { session, raw } = message;
     try {
       await republishCounted(message, this.deps.settings.queue, message.deliveryCount - 1);
     } catch (error) {
-      if (!message.session.open) return; // the broker has it back already
+      if (!session.open) return; // the broker has it back already
       // Never lost and never stuck: handled in place, with its count (a later crash may then go uncounted).
       this.deps.reportError(error, `could not republish a redelivered message with its delivery count at ${JSON.stringify(message.source)}; handling it in place`);
       this.deps.handle(message);
       return;
     }
-    if (message.session.open) message.session.consumer.ack(message.raw);
+    if (!session.open) return; // a duplicate: the copy and the requeued original (at least once)
+    session.consumer.ack(raw);
+    // `basic.ack` has no answer; a round trip on the same channel (the broker takes its frames in order)
+    // tells that the ack arrived before any handler runs the copy.
+    await session.consumer.checkQueue(this.deps.settings.queue).catch(() => undefined);
   }
 
   private async deadLetter(message: RabbitMessage, limit: number): Promise<void> {
