@@ -85,7 +85,7 @@ class FetchedRecord implements KafkaMessage {
     this.pattern = topic;
     this.replyTo = headers[KafkaReplyHeaders.REPLY_TOPIC];
     this.correlationId = headers[KafkaReplyHeaders.CORRELATION_ID];
-    this.replyPartition = replyPartition !== undefined && /^\d+$/.test(replyPartition) ? Number(replyPartition) : undefined;
+    this.replyPartition = replyPartition !== undefined ? partitionNumber(replyPartition) : undefined;
     this.topic = topic;
     this.partition = partition;
     this.offset = record.offset;
@@ -102,6 +102,16 @@ class FetchedRecord implements KafkaMessage {
 }
 
 const EMPTY = Buffer.alloc(0);
+
+/** Kafka's partition numbers are int32. */
+const MAX_PARTITION = 2_147_483_647;
+
+/** A `kafka_replyPartition` header as a partition number; anything else (not digits, beyond int32) is ignored: the producer picks the partition. */
+function partitionNumber(text: string): number | undefined {
+  if (!/^\d{1,10}$/.test(text)) return undefined;
+  const partition = Number(text);
+  return partition <= MAX_PARTITION ? partition : undefined;
+}
 
 /**
  * The record's size as fetched, for `maxMessageBytes`: value, key, and every

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InvalidOptionError } from '../../../lib/core';
 import { KafkaAckServer } from '../../../lib/kafka';
-import { recordBytes } from '../../../lib/kafka/kafka-message';
+import { recordBytes, toKafkaMessage } from '../../../lib/kafka/kafka-message';
+import { OffsetTracker } from '../../../lib/kafka/offset-tracker';
 import { KafkaReplyAddresses } from '../../../lib/kafka/kafka-reply-addresses';
 import { resolveKafkaSettings } from '../../../lib/kafka/kafka-settings';
 
@@ -39,6 +40,16 @@ describe('Kafka reply topics a request may name (replyAddresses)', () => {
     assert.throws(() => new KafkaAckServer({ groupId: 'g', replyAddresses: { names: ['has space'] } }), (error: Error) => error instanceof InvalidOptionError && /replyAddresses\.names/.test(error.message));
     assert.throws(() => new KafkaAckServer({ groupId: 'g', replyAddresses: { prefixes: ['bad*'] } }), /replyAddresses\.prefixes/);
     assert.throws(() => new KafkaAckServer({ groupId: 'g', replyAddresses: { patternReplyTopics: 'yes' as never } }), /replyAddresses\.patternReplyTopics/);
+  });
+});
+
+describe('Kafka reply partition header', () => {
+  it('kafka_replyPartition is used only as an int32 partition number; anything else leaves the choice to the producer', () => {
+    const from = { topic: 't', partition: 0, tracker: new OffsetTracker(), nack: () => undefined };
+    const partitionOf = (value: string) => toKafkaMessage({ value: null, key: null, headers: { kafka_replyPartition: value }, offset: '0', timestamp: '0', attributes: 0, size: 0 } as never, from, 1).replyPartition;
+    assert.equal(partitionOf('3'), 3);
+    assert.equal(partitionOf('2147483647'), 2147483647);
+    for (const value of ['2147483648', '99999999999999999999', '-1', '1e3', ' 1', '']) assert.equal(partitionOf(value), undefined, value);
   });
 });
 
