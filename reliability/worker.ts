@@ -55,7 +55,7 @@ export interface WorkerConfig {
   natsWindow?: number;
   /** NATS ackWaitMs, Redis minIdleMs, PostgreSQL leaseMs: when an unsettled delivery of a dead consumer comes back. */
   redeliverAfterMs?: number;
-  maxBodyBytes?: number;
+  maxMessageBytes?: number;
   handlerDelayMs: number;
   /** Ids with id % poisonEvery === poisonEvery - 1 always throw (0: none). */
   poisonEvery?: number;
@@ -128,7 +128,7 @@ function workerModule(pattern: string, requestPattern?: string) {
 
 function createServer(): AckServer<InboundMessage> {
   const retry = { maxDeliveries: config.maxDeliveries ?? 5, backoff: { type: 'fixed' as const, initialDelayMs: config.backoffMs ?? 20, jitter: 0 } };
-  const common = { defaultPolicy: config.policy, concurrency: config.concurrency, retry, shutdownTimeoutMs: config.shutdownTimeoutMs ?? 10_000, maxBodyBytes: config.maxBodyBytes };
+  const common = { defaultPolicy: config.policy, concurrency: config.concurrency, retry, shutdownTimeoutMs: config.shutdownTimeoutMs ?? 10_000, maxMessageBytes: config.maxMessageBytes };
   const reconnect = { initialDelayMs: 100, maxDelayMs: 1000 };
   const redeliverAfterMs = config.redeliverAfterMs ?? 2000;
   switch (config.transport) {
