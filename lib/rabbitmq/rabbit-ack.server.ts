@@ -69,6 +69,7 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
       delayedNacks: this.delayedNacks,
       logger: this.logger,
       limit: () => this.crashLimit,
+      deadLettersRefused: () => this.deadLetterFailures > 0,
       handle: (message) => void this.handleMessage(message),
       reportError: (error, what) => this.reportError(asError(error), what),
     });

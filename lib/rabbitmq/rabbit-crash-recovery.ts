@@ -18,6 +18,12 @@ export interface CrashRecoveryDeps {
   logger: LoggerService;
   /** The largest `maxDeliveries` of the server and its handlers: past it a returned delivery is not handled again. */
   limit(): number;
+  /**
+   * Whether a dead letter of this server is being refused right now. A quorum queue marks a nack's
+   * requeue `redelivered` too, and the base server nacks a message whose dead letter was refused
+   * (past `maxDeliveries` on purpose, running its handler again until the target accepts).
+   */
+  deadLettersRefused(): boolean;
   /** Runs a delivery through the base server as usual. */
   handle(message: RabbitMessage): void;
   reportError(error: unknown, what: string): void;
@@ -31,7 +37,8 @@ export interface CrashRecoveryDeps {
  * handler kills the process ends in the dead-letter queue instead of looping:
  *
  * - past `limit()` (quorum and classic), it is dead-lettered with reason
- *   `max-deliveries` before any handler runs again;
+ *   `max-deliveries` before any handler runs again; on a quorum queue not
+ *   while a dead letter is being refused (see `deadLettersRefused`);
  * - on a classic queue, which counts nothing itself, it is first republished
  *   with its count (confirmed) and the original acked; the copy, at the
  *   queue's tail, is what a handler then gets. This reorders such messages
@@ -48,8 +55,10 @@ export class CrashRecovery {
   takes(message: RabbitMessage): boolean {
     if (message.raw.fields.redelivered) {
       const limit = this.deps.limit();
-      if (message.deliveryCount > limit) this.track(this.deadLetter(message, limit));
-      else if (this.deps.settings.queueType === 'classic') this.track(this.requeueCounted(message));
+      const classic = this.deps.settings.queueType === 'classic';
+      // A classic queue's nacks come back as fresh copies, never `redelivered`: only a closed channel returns one.
+      if (message.deliveryCount > limit && (classic || !this.deps.deadLettersRefused())) this.track(this.deadLetter(message, limit));
+      else if (classic) this.track(this.requeueCounted(message));
       else return this.hold(message);
       return true;
     }
