@@ -28,7 +28,8 @@ export const RABBITMQ_TRANSPORT = Symbol.for('nestjs-ack.rabbitmq');
 /**
  * A NestJS microservice transport on RabbitMQ with the nestjs-ack contract:
  * every delivery is settled exactly once by policy (ack / nack with retry
- * rules / reject to the dead-letter queue), replies go to `replyTo`, and the
+ * rules / reject to the dead-letter queue), replies go to `replyTo` when
+ * `replyAddresses` allows it, and the
  * connection comes back by itself.
  *
  * @example
@@ -67,7 +68,7 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
       settings: this.brokerSettings,
       commands: this.commands,
       delayedNacks: this.delayedNacks,
-      logger: this.logger,
+      warn: (text) => this.logger.warn(text),
       limit: () => this.crashLimit,
       deadLettersRefused: () => this.deadLetterFailures > 0,
       handle: (message) => void this.handleMessage(message),

@@ -1,4 +1,3 @@
-import type { LoggerService } from '@nestjs/common';
 import { DeliveryGoneError } from '../core/errors';
 import { RejectReason } from '../core/settlement';
 import { withTimeout } from '../core/with-timeout';
@@ -15,7 +14,8 @@ export interface CrashRecoveryDeps {
   settings: RabbitServerSettings;
   commands: RabbitCommands;
   delayedNacks: DelayedNacks;
-  logger: LoggerService;
+  /** A warning log line. */
+  warn(text: string): void;
   /** The largest `maxDeliveries` of the server and its handlers: past it a returned delivery is not handled again. */
   limit(): number;
   /**
@@ -117,7 +117,7 @@ export class CrashRecovery {
   private async deadLetter(message: RabbitMessage, limit: number): Promise<void> {
     const delivered = message.deliveryCount - 1;
     const now = new Date();
-    this.deps.logger.warn(`a message at ${JSON.stringify(message.source)} came back after its channel closed, ${delivered} deliveries so far (past maxDeliveries=${limit}): dead-lettered (max-deliveries) before a handler ran again`);
+    this.deps.warn(`a message at ${JSON.stringify(message.source)} came back after its channel closed, ${delivered} deliveries so far (past maxDeliveries=${limit}): dead-lettered (max-deliveries) before a handler ran again`);
     try {
       await this.deps.commands.reject(message, {
         body: message.body,
