@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { assertNumber } from '../core/option-checks';
 import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
 import type { RedisAckClientOptions } from './redis-ack-client-options';
-import { openRedis, whenReady } from './redis-connection';
+import { disconnectRedis, openRedis, whenReady } from './redis-connection';
 import { checkedReplyPrefix } from './redis-reply-addresses';
 import { RedisFields } from './redis-wire';
 import { parseReplyBody, PendingRequests } from '../core/pending-requests';
@@ -43,7 +43,7 @@ export class RedisAckClient extends ClientProxy {
     this.closed = false;
     this.connecting ??= this.open().catch((error) => {
       this.connecting = undefined;
-      this.redis?.disconnect();
+      disconnectRedis(this.redis);
       this.redis = undefined;
       throw error;
     });
@@ -57,9 +57,9 @@ export class RedisAckClient extends ClientProxy {
     this.replies = undefined;
     this.connecting = undefined;
     this.pending.failAll('Connection closed');
-    replies?.client.disconnect();
+    disconnectRedis(replies?.client);
     await replies?.loop;
-    redis?.disconnect();
+    disconnectRedis(redis);
   }
 
   /** The ioredis client of commands (undefined before connect). */

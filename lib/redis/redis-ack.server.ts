@@ -7,7 +7,7 @@ import { asError } from '../core/errors';
 import { quoteUntrusted } from '../core/untrusted-text';
 import type { RedisAckServerOptions } from './redis-ack-server-options';
 import { RedisCommands } from './redis-commands';
-import { openRedis, whenReady } from './redis-connection';
+import { disconnectRedis, openRedis, whenReady } from './redis-connection';
 import { RedisAckContext } from './redis-context';
 import { ensureGroups } from './redis-groups';
 import type { RedisMessage } from './redis-message';
@@ -148,7 +148,7 @@ export class RedisAckServer extends AckServer<RedisMessage> {
       this.commands.delayedNacks.dropAll();
     }
     this.redis = undefined;
-    for (const client of [redis, this.blocking]) client?.disconnect();
+    for (const client of [redis, this.blocking]) disconnectRedis(client);
     this.blocking = undefined;
   }
 

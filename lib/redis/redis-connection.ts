@@ -39,6 +39,18 @@ export function openRedis(option: RedisConnectionOption | undefined, reconnect: 
   return new Redis({ ...option, ...ours });
 }
 
+/**
+ * `disconnect()`, safe during a TLS handshake: ioredis listens for one
+ * `error` per socket, and a TLS socket ended mid-handshake (a refused
+ * certificate) can emit a second one, an uncaught exception that would end
+ * the process. The socket gets a listener of ours first.
+ */
+export function disconnectRedis(redis: Redis | undefined): void {
+  if (!redis) return;
+  redis.stream?.on('error', () => undefined);
+  redis.disconnect();
+}
+
 /** Whether `option` is a client the user owns. */
 export function isRedisClient(option: unknown): option is Redis {
   return option instanceof Redis;

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { disconnectRedis } from './redis-connection';
 import { ensureGroups, isNoGroup } from './redis-groups';
 import { toRedisMessage, type RedisMessage } from './redis-message';
 import type { RedisServerSettings } from './redis-settings';
@@ -51,7 +52,7 @@ export class StreamReader {
     ]);
     clearTimeout(timer);
     // Not awaited after that: ioredis 6 leaves a command queued while reconnecting unsettled after disconnect().
-    if (ended === false) this.blocking.disconnect();
+    if (ended === false) disconnectRedis(this.blocking);
   }
 
   private async learnClientId(): Promise<void> {
