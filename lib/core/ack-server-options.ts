@@ -26,6 +26,20 @@ export interface AckServerOptions {
    * @defaultValue undefined
    */
   maxBodyBytes?: number;
+  /**
+   * How long `listen()` keeps trying to reach a broker that does not answer: attempts
+   * with the reconnect backoff, each logged at `warn`, then `listen()` rejects with
+   * `BrokerUnavailableError`. A broker that answers with a refusal (`BrokerConfigurationError`)
+   * fails the start at once. `Infinity` waits for the broker forever.
+   * @defaultValue 30000
+   */
+  startTimeoutMs?: number;
+  /**
+   * Names this server in its logs: the logger context becomes `<Class>:<name>`
+   * (`RabbitAckServer:orders`), so two servers of one app can be told apart.
+   * @defaultValue undefined (the class name alone)
+   */
+  name?: string;
   /** Logs every settlement at `log` level (pattern, source, decision; never the body). @defaultValue false */
   logSettlements?: boolean;
   /** Turns replies into what is published. @defaultValue Nest's identity serializer, then JSON */

@@ -1,5 +1,6 @@
 import { assertAckPolicy, type AckPolicy } from './ack-policy';
 import type { AckServerOptions } from './ack-server-options';
+import { InvalidOptionError } from './errors';
 import { assertLimit } from './option-checks';
 import { resolveRetry, type ResolvedRetry } from './retry';
 
@@ -11,6 +12,7 @@ export interface AckServerSettings {
   shutdownTimeoutMs: number;
   logSettlements: boolean;
   maxMessageBytes: number;
+  startTimeoutMs: number;
 }
 
 export function resolveServerSettings(options: AckServerOptions): AckServerSettings {
@@ -26,8 +28,14 @@ export function resolveServerSettings(options: AckServerOptions): AckServerSetti
   }
   const maxMessageBytes = options.maxMessageBytes ?? options.maxBodyBytes ?? 16 * 1024 * 1024;
   assertLimit(maxMessageBytes, options.maxMessageBytes === undefined && options.maxBodyBytes !== undefined ? 'maxBodyBytes' : 'maxMessageBytes', 1);
+  const startTimeoutMs = options.startTimeoutMs ?? 30_000;
+  assertLimit(startTimeoutMs, 'startTimeoutMs', 1);
+  if (options.name !== undefined && (typeof options.name !== 'string' || options.name === '')) {
+    throw new InvalidOptionError('name', options.name, 'a non-empty string');
+  }
   return {
     defaultPolicy,
+    startTimeoutMs,
     retry: resolveRetry('retry', options.retry),
     concurrency,
     shutdownTimeoutMs,

@@ -3,7 +3,7 @@ import { isObservable, lastValueFrom, toArray } from 'rxjs';
 import { AckContext } from './ack-context';
 import { isAckModuleActive } from './ack-module-presence';
 import { controlCommandOf } from './ack-control.exception';
-import type { AckHandlerExtras, AckPolicy } from './ack-policy';
+import { resolveHandlerPolicies, type AckHandlerExtras, type AckPolicy } from './ack-policy';
 import type { AckServerOptions } from './ack-server-options';
 import { resolveServerSettings, type AckServerSettings } from './ack-server-settings';
 import type { BrokerCommands, ReplyPublisher } from './broker-commands';
@@ -79,7 +79,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
   private readonly nestStartHook = defaultStartHook(this);
 
   protected constructor(options: AckServerOptions, transportId: symbol) {
-    super(transportId);
+    super(transportId, options?.name);
     this.transportName = transportNameOf(transportId);
     this.settings = resolveServerSettings(options);
     this.limiter = new ConcurrencyLimiter(this.settings.concurrency);
@@ -96,7 +96,12 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
     return this.settings.shutdownTimeoutMs;
   }
 
+  protected get startTimeoutMs(): number {
+    return this.settings.startTimeoutMs;
+  }
+
   protected checkBeforeStart(): void {
+    for (const [handler, retry] of resolveHandlerPolicies(this.messageHandlers, this.settings.retry)) this.handlerRetry.set(handler, retry);
     if (!isAckModuleActive()) {
       this.logger.warn(
         'AckModule is not imported: control exceptions and policies still settle every message, but dead letters ' +
@@ -155,12 +160,26 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
         observation?.finished(event);
         this.events.emit('handled', event);
       },
-      (error) => {
-        this.finished(state);
-        observation?.finished(undefined);
-        this.reportError(asError(error), 'unexpected processing failure');
-      },
+      (error) => this.releaseAfterDefect(message, state, observation, error),
     );
+  }
+
+  /**
+   * A failure of the library itself during a delivery: reported, and the
+   * delivery released for redelivery (a nack with the retry backoff) unless
+   * something settled it already. Where the nack cannot reach the broker, the
+   * broker redelivers it on its own (a closed channel, an expired lease).
+   */
+  private async releaseAfterDefect(message: M, state: SettleOnce, observation: DeliveryObservation | undefined, error: unknown): Promise<void> {
+    this.reportError(asError(error), 'unexpected processing failure (the message is released for redelivery)');
+    try {
+      if (!state.isSettled) await this.settler.settle(new Delivery(message, message.pattern ?? '', this.settings.retry, state, observation), { kind: 'nack', error });
+    } catch (failure) {
+      this.reportError(asError(failure), 'could not release a message after an unexpected processing failure');
+    } finally {
+      this.finished(state);
+      observation?.finished(undefined);
+    }
   }
 
   private finished(state: SettleOnce): void {
@@ -372,6 +391,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
     return running ?? done();
   }
 
+  /** The handler's retry rules: checked and resolved at start (`checkBeforeStart`), here only for a handler added later. */
   private retryFor(handler: MessageHandler, extras: AckHandlerExtras): ResolvedRetry {
     if (!extras.retry) return this.settings.retry;
     let retry = this.handlerRetry.get(handler);

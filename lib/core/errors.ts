@@ -31,6 +31,49 @@ export class ClosedDuringStartError extends AckError {
 }
 
 /**
+ * The broker did not answer while `listen()` started: every attempt within
+ * `startTimeoutMs` failed to reach it. `listen()` rejects with it; the last
+ * attempt's failure is its `cause`.
+ */
+export class BrokerUnavailableError extends AckError {
+  /** Stable across versions: match it, not the message. */
+  readonly code = 'ACK_BROKER_UNAVAILABLE';
+
+  constructor(
+    /** `RabbitMQ`, `Kafka`, `NATS`, `Redis` or `PostgreSQL`. */
+    readonly broker: string,
+    /** Where the server tried, without credentials or query. */
+    readonly address: string,
+    /** How many connection attempts were made. */
+    readonly attempts: number,
+    /** How long the start tried, in milliseconds. */
+    readonly elapsedMs: number,
+    cause: unknown,
+  ) {
+    super(`${broker} at ${address} did not answer: ${attempts} attempt(s) in ${elapsedMs} ms failed, last with ${describeCause(cause)}; check that the broker runs and is reachable from here, or raise startTimeoutMs`, { cause });
+  }
+}
+
+/**
+ * The broker answered but refused the server's set-up (a queue that exists with
+ * other arguments, stream subjects another stream holds, missing permissions).
+ * Retrying cannot help, so `listen()` fails at once; the message says what to change.
+ */
+export class BrokerConfigurationError extends AckError {
+  /** Stable across versions: match it, not the message. */
+  readonly code = 'ACK_BROKER_CONFIGURATION';
+
+  constructor(
+    /** `RabbitMQ`, `Kafka`, `NATS`, `Redis` or `PostgreSQL`. */
+    readonly broker: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${broker} refused the set-up: ${message}`, options);
+  }
+}
+
+/**
  * A settle command could not reach the broker because the delivery's channel,
  * partition or connection is gone. The broker redelivers the message.
  */
@@ -52,6 +95,12 @@ export function asError(value: unknown): Error {
     return Object.assign(new Error((value as { message: string }).message), { cause: value });
   }
   return new Error(String(value));
+}
+
+/** `Name: message` of a failure, for an error text. */
+function describeCause(cause: unknown): string {
+  const error = asError(cause);
+  return `${error.name}: ${error.message}`;
 }
 
 function safeStringify(value: unknown): string {

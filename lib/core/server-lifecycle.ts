@@ -1,7 +1,10 @@
 import { EventEmitter } from 'node:events';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { Server } from '@nestjs/microservices';
+import { Logger, type LoggerService } from '@nestjs/common';
 import { asError, ClosedDuringStartError } from './errors';
+import { DEFAULT_RECONNECT, type ResolvedReconnect } from './reconnect';
+import { isUnreachable, startAttempts } from './start-attempts';
 import { emitStatus, setTransportId } from './nest-compat';
 import type { BrokerHealth } from './broker-health';
 import type { AckServerEvents, AckServerStatus } from './settlement-event';
@@ -20,9 +23,12 @@ export abstract class AckServerLifecycle extends Server<AckServerEvents, AckServ
   private starting?: Promise<void>;
   private closing?: Promise<void>;
   private lastStatus: AckServerStatus = 'closed';
+  /** Logs under the transport's class name (`RabbitAckServer`, or `RabbitAckServer:orders` with the option `name`), not Nest's `Server`. */
+  protected override readonly logger: LoggerService;
 
-  protected constructor(transportId: symbol) {
+  protected constructor(transportId: symbol, name?: string) {
     super();
+    this.logger = new Logger(name ? `${new.target.name}:${name}` : new.target.name);
     setTransportId(this, transportId);
     // An 'error' event without listeners would throw; errors are logged instead.
     this.events.on('error', () => undefined);
@@ -39,6 +45,26 @@ export abstract class AckServerLifecycle extends Server<AckServerEvents, AckServ
   /** Checks made before connecting (handlers the transport cannot serve). Throws to refuse the start. */
   protected abstract checkBeforeStart(): void;
   protected abstract get shutdownTimeoutMs(): number;
+  /** How long the start keeps trying to reach the broker (`startTimeoutMs`). */
+  protected abstract get startTimeoutMs(): number;
+
+  /**
+   * The broker and its redacted address, for the start-up attempts' logs and
+   * `BrokerUnavailableError`. Undefined (the default): the start is tried once.
+   */
+  protected startTarget(): { broker: string; address: string } | undefined {
+    return undefined;
+  }
+
+  /** The wait between start attempts (the transport's reconnect backoff). */
+  protected get startBackoff(): ResolvedReconnect {
+    return DEFAULT_RECONNECT;
+  }
+
+  /** Whether a failed start is worth another attempt: the broker could not be reached. */
+  protected isStartRetryable(error: unknown): boolean {
+    return isUnreachable(error);
+  }
 
   listen(callback: (error?: unknown) => void): void {
     this.starting = this.startUnlessClosed();
@@ -120,7 +146,7 @@ export abstract class AckServerLifecycle extends Server<AckServerEvents, AckServ
     this.setStatus('connecting');
     try {
       this.checkBeforeStart();
-      await this.start();
+      await this.startWithAttempts();
       this.throwIfClosing();
     } catch (error) {
       // Nothing of a failed or cancelled start stays open.
@@ -128,6 +154,22 @@ export abstract class AckServerLifecycle extends Server<AckServerEvents, AckServ
       throw this.isClosing ? new ClosedDuringStartError() : error;
     }
     this.setStatus('connected');
+  }
+
+  /** `start()`, tried again with backoff while the broker does not answer (see start-attempts.ts). */
+  private startWithAttempts(): Promise<void> {
+    const target = this.startTarget();
+    if (!target) return this.start();
+    return startAttempts(() => this.start(), {
+      ...target,
+      timeoutMs: this.startTimeoutMs,
+      backoff: this.startBackoff,
+      signal: this.closeSignal,
+      warn: (text) => this.logger.warn(text),
+      retryable: (error) => this.isStartRetryable(error),
+      cleanUp: () => this.disconnect(),
+      abandon: () => void this.disconnect().catch(() => undefined),
+    });
   }
 
   private async closeAfterStart(): Promise<void> {

@@ -17,6 +17,7 @@ import { KafkaReplies } from './kafka-reply';
 import { KafkaReplyAddresses } from './kafka-reply-addresses';
 import { assertTopicName, resolveKafkaSettings, type KafkaServerSettings } from './kafka-settings';
 import { ensureTopics } from './kafka-topics';
+import { probeKafkaCluster } from './kafka-start-probe';
 import { PartitionAssignment } from './partition-assignment';
 import { FetchControl } from './partition-fetch';
 
@@ -128,6 +129,10 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
   }
 
   /** Each step checks for a close (the core then disconnects what exists); only the group join, which can wait forever, is raced with it. */
+  protected override startTarget(): { broker: string; address: string } {
+    return { broker: 'Kafka', address: this.brokerSettings.brokers.join(', ') };
+  }
+
   protected async start(): Promise<void> {
     await this.connectAndRun();
     this.livenessTimer = setInterval(() => this.checkLiveness(), LIVENESS_CHECK_MS).unref();
@@ -155,6 +160,7 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
     const topics = [...new Set([...this.messageHandlers.keys(), ...settings.topics])];
     topics.forEach((topic) => assertTopicName(topic, 'handler pattern (a KafkaAckServer pattern is a topic)'));
     this.subscribed = topics;
+    await this.unlessClosed(probeKafkaCluster({ ...this.options.client, brokers: settings.brokers, clientId: settings.clientId }));
     this.kafka = new Kafka({ ...this.options.client, brokers: settings.brokers, clientId: settings.clientId, logLevel: settings.logLevel, logCreator: nestLogCreator(this.logger) });
     this.admin = this.kafka.admin();
     await this.admin.connect();

@@ -8,7 +8,7 @@ import type { BrokerHealth } from '../core/broker-health';
 import { asError, InvalidOptionError } from '../core/errors';
 import type { NatsAckServerOptions } from './nats-ack-server-options';
 import { NatsCommands } from './nats-commands';
-import { connectNats, watchStatus } from './nats-connection';
+import { connectNats, explainConnectRefusal, natsAddress, watchStatus } from './nats-connection';
 import { NatsAckContext } from './nats-context';
 import { probeNats } from './nats-health';
 import { toNatsMessage, type NatsMessage } from './nats-message';
@@ -98,12 +98,18 @@ export class NatsAckServer extends AckServer<NatsMessage> {
     return this.router.patternOf(message.subject, named);
   }
 
+  protected override startTarget(): { broker: string; address: string } | undefined {
+    // A connection of the user's is theirs to wait for: tried once.
+    if (this.brokerSettings.connection) return undefined;
+    return { broker: 'NATS', address: this.brokerSettings.servers.map(natsAddress).join(', ') };
+  }
+
   protected async start(): Promise<void> {
     const settings = this.brokerSettings;
     this.router = new SubjectRouter(this.messageHandlers.keys());
     const subjects = settings.subjects ?? this.handlerSubjects();
     this.connecting = settings.connection ? Promise.resolve(settings.connection) : connectNats(settings.servers, settings.connectionOptions);
-    const connection = await this.unlessClosed(this.connecting);
+    const connection = await this.unlessClosed(this.connecting.catch((error) => Promise.reject(explainConnectRefusal(error))));
     this.link.connection = connection;
     this.link.features = featuresOf(connection.info?.version);
     void watchStatus(connection, {

@@ -1,3 +1,5 @@
+import { asError, BrokerConfigurationError } from '../core/errors';
+import { redactUrl } from '../core/redact-url';
 import { connect, type ConnectionOptions, type NatsConnection } from '@nats-io/transport-node';
 
 /**
@@ -6,6 +8,18 @@ import { connect, type ConnectionOptions, type NatsConnection } from '@nats-io/t
  */
 export function connectNats(servers: string[], options: Omit<ConnectionOptions, 'servers'>): Promise<NatsConnection> {
   return connect({ maxReconnectAttempts: -1, reconnectTimeWait: 500, ...options, servers });
+}
+
+/** A server address for logs: `host:port` URLs get the `nats://` they imply, and no credentials. */
+export function natsAddress(server: string): string {
+  return redactUrl(/^[a-z][a-z0-9+.-]*:\/\//i.test(server) ? server : `nats://${server}`);
+}
+
+/** A server that refused our credentials: no retry will change that. Other errors come back as they are. */
+export function explainConnectRefusal(error: unknown): unknown {
+  const text = asError(error).message;
+  if (!/authorization violation|authentication (expired|revoked)|user authentication/i.test(text)) return error;
+  return new BrokerConfigurationError('NATS', `the server refused the credentials (${text}); check connectionOptions (user/pass, token, authenticator) and the user's permissions`, { cause: error });
 }
 
 /** What the connection's status events mean for the owner. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { AckPolicy, DeliverPolicy, JetStreamApiError, type ConsumerConfig, type ConsumerInfo, type JetStreamManager, type StreamInfo } from '@nats-io/jetstream';
 import { NatsConsumerConfigError, NatsMissingResourceError } from './nats-errors';
 import type { NatsServerSettings } from './nats-settings';
+import { explainStreamRefusal } from './nats-stream-refusal';
 import type { ServerFeatures } from './nats-version';
 
 /** One durable consumer the server pulls from, and the subjects it filters. */
@@ -50,10 +51,15 @@ export async function provisionStreams(jsm: JetStreamManager, settings: NatsServ
   if (settings.ensureStream === false) {
     if (!existing) throw new NatsMissingResourceError('stream', settings.stream, 'create it, or set the option ensureStream');
   } else if (!existing) {
-    await jsm.streams.add({ subjects, ...settings.ensureStream, name: settings.stream });
+    const config = { subjects, ...settings.ensureStream, name: settings.stream };
+    await jsm.streams.add(config).catch(async (error) => Promise.reject(await explainStreamRefusal(jsm, settings.stream, config.subjects ?? subjects, error)));
   } else {
     const missing = subjects.filter((subject) => !existing.config.subjects?.some((filter) => subjectCovers(filter, subject)));
-    if (missing.length > 0) await jsm.streams.update(settings.stream, { ...existing.config, subjects: [...(existing.config.subjects ?? []), ...missing] });
+    if (missing.length > 0) {
+      await jsm.streams
+        .update(settings.stream, { ...existing.config, subjects: [...(existing.config.subjects ?? []), ...missing] })
+        .catch(async (error) => Promise.reject(await explainStreamRefusal(jsm, settings.stream, missing, error)));
+    }
   }
   const dead = settings.deadLetter;
   if (!dead) return;

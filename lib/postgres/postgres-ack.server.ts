@@ -9,6 +9,8 @@ import type { PostgresAckServerOptions } from './postgres-ack-server-options';
 import { ClaimLoop } from './postgres-claim-loop';
 import { PostgresCommands } from './postgres-commands';
 import { explainConnectError } from './postgres-connect-error';
+import { postgresAddress } from './postgres-address';
+import type { ResolvedReconnect } from '../core/reconnect';
 import { PostgresAckContext } from './postgres-context';
 import { probePostgres } from './postgres-health';
 import { PostgresListener } from './postgres-listener';
@@ -83,6 +85,14 @@ export class PostgresAckServer extends AckServer<PostgresMessage> {
   /** Connected (the pool answered), consuming (the claim loop runs), and the queue's claimable rows (`backlog`). */
   override probeHealth(): Promise<BrokerHealth> {
     return probePostgres({ queue: this.brokerSettings.queue, sql: this.sql, state: this.currentStatus, pool: this.pool, consuming: this.loop.isRunning && !this.isClosing });
+  }
+
+  protected override startTarget(): { broker: string; address: string } {
+    return { broker: 'PostgreSQL', address: postgresAddress(this.brokerSettings.connection) };
+  }
+
+  protected override get startBackoff(): ResolvedReconnect {
+    return this.brokerSettings.reconnect;
   }
 
   protected async start(): Promise<void> {

@@ -1,3 +1,5 @@
+import { BrokerConfigurationError } from '../core/errors';
+
 /** Node's codes for a server certificate it would not trust (`tls.connect` verification). */
 const CERTIFICATE_REFUSED = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
@@ -13,6 +15,14 @@ const CERTIFICATE_REFUSED = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
+/** SQLSTATEs that a retry cannot change, and what to change instead. */
+const REFUSALS: Record<string, string> = {
+  '28P01': 'check the user and password of the connection',
+  '28000': 'the server does not let this user connect from here (pg_hba.conf) or the role cannot log in',
+  '3D000': 'create the database or fix its name in the connection',
+  '42501': 'grant this role what the server needs (docs/postgres.md, permissions), or create the schema beforehand and set createSchema: false',
+};
+
 /**
  * A failed first connection, said so an operator can act on it: a server
  * certificate Node refused becomes an error that says TLS and where the CA
@@ -22,6 +32,8 @@ const CERTIFICATE_REFUSED = new Set([
  */
 export function explainConnectError(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code;
+  const refusal = typeof code === 'string' ? REFUSALS[code] : undefined;
+  if (refusal) return new BrokerConfigurationError('PostgreSQL', `${error instanceof Error ? error.message : String(error)} (${code}); ${refusal}`, { cause: error });
   if (typeof code !== 'string' || !CERTIFICATE_REFUSED.has(code)) return error;
   const text = error instanceof Error ? error.message : String(error);
   return new Error(

@@ -4,6 +4,8 @@ import { AckServer } from '../core/ack-server';
 import type { ReplyPublisher } from '../core/broker-commands';
 import type { BrokerHealth } from '../core/broker-health';
 import { asError } from '../core/errors';
+import type { ResolvedReconnect } from '../core/reconnect';
+import { redactUrl } from '../core/redact-url';
 import { ACK_EXTRAS_KEY } from '../core/metadata-keys';
 import type { AckHandlerExtras } from '../core/ack-policy';
 import { ReplyAddressAllowList } from '../core/reply-address-allow-list';
@@ -29,8 +31,8 @@ export const RABBITMQ_TRANSPORT = Symbol.for('nestjs-ack.rabbitmq');
  * A NestJS microservice transport on RabbitMQ with the nestjs-ack contract:
  * every delivery is settled exactly once by policy (ack / nack with retry
  * rules / reject to the dead-letter queue), replies go to `replyTo` when
- * `replyAddresses` allows it, and the
- * connection comes back by itself.
+ * `replyAddresses` allows it, and a connection lost after the start comes
+ * back by itself. `listen()` tries the broker for `startTimeoutMs`.
  *
  * @example
  * ```ts
@@ -90,6 +92,14 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
       model: this.connection?.current,
       consuming: this.receiving && session?.open === true && session.consumerTag !== undefined,
     });
+  }
+
+  protected override startTarget(): { broker: string; address: string } {
+    return { broker: 'RabbitMQ', address: this.brokerSettings.urls.map(redactUrl).join(', ') };
+  }
+
+  protected override get startBackoff(): ResolvedReconnect {
+    return this.brokerSettings.reconnect;
   }
 
   protected async start(): Promise<void> {

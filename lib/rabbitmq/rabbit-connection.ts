@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { connect, type ChannelModel } from 'amqplib';
-import { asError } from '../core/errors';
+import { asError, BrokerConfigurationError } from '../core/errors';
+import { isUnreachable } from '../core/start-attempts';
 import { reconnectLoop, type ResolvedReconnect } from '../core/reconnect';
 import { redactUrl } from '../core/redact-url';
 import { withTimeout } from '../core/with-timeout';
@@ -14,6 +15,14 @@ const CLOSE_TIMEOUT_MS = 2_000;
 /** Drops a connection without the AMQP close handshake. */
 function destroySocket(model: ChannelModel): void {
   (model as unknown as { connection?: { stream?: { destroy?: () => void } } }).connection?.stream?.destroy?.();
+}
+
+/** A broker that refused the login (403 ACCESS_REFUSED): a retry cannot change it. */
+function loginRefusal(error: unknown, url: string): BrokerConfigurationError | undefined {
+  if (error instanceof BrokerConfigurationError) return error;
+  const text = asError(error).message;
+  if (!/ACCESS[_-]REFUSED|403/.test(text) || !/handshake|login|auth/i.test(text)) return undefined;
+  return new BrokerConfigurationError('RabbitMQ', `${redactUrl(url)} refused the login (${text}); check the user and password in urls and that the user may use the virtual host (rabbitmqctl set_permissions)`, { cause: error });
 }
 
 /** What a `RabbitConnection` needs: where, how to back off, and what to set up on each connection. */
@@ -123,6 +132,10 @@ export class RabbitConnection extends EventEmitter {
         // The broker may never answer the close of a connection it did not answer: bounded, then dropped.
         const opened = model;
         if (opened) await withTimeout(opened.close(), CLOSE_TIMEOUT_MS, 'close').catch(() => destroySocket(opened));
+        const refusal = loginRefusal(error, url);
+        if (refusal) throw refusal;
+        // Connected, then refused during the set-up (a refused user-id, a declaration): that answer, not "could not connect".
+        if (opened && !isUnreachable(error)) throw error;
         failures.push(`${redactUrl(url)}: ${describeConnectError(error)}`);
         lastError = error;
         continue;

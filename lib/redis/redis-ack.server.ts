@@ -7,7 +7,8 @@ import { asError } from '../core/errors';
 import { quoteUntrusted } from '../core/untrusted-text';
 import type { RedisAckServerOptions } from './redis-ack-server-options';
 import { RedisCommands } from './redis-commands';
-import { disconnectRedis, openRedis, whenReady } from './redis-connection';
+import { disconnectRedis, openRedis, redisAddress, whenReady } from './redis-connection';
+import type { ResolvedReconnect } from '../core/reconnect';
 import { RedisAckContext } from './redis-context';
 import { ensureGroups } from './redis-groups';
 import type { RedisMessage } from './redis-message';
@@ -105,6 +106,14 @@ export class RedisAckServer extends AckServer<RedisMessage> {
     return routeOf(named, (pattern) => this.normalizePattern(pattern)) === message.stream ? named : null;
   }
 
+  protected override startTarget(): { broker: string; address: string } {
+    return { broker: 'Redis', address: redisAddress(this.brokerSettings.connection) };
+  }
+
+  protected override get startBackoff(): ResolvedReconnect {
+    return this.brokerSettings.reconnect;
+  }
+
   protected async start(): Promise<void> {
     const { group, consumer, startId, reconnect } = this.brokerSettings;
     this.handlerStreams = new Set([...this.messageHandlers.keys()].map((pattern) => this.normalizePattern(pattern)));
@@ -115,7 +124,8 @@ export class RedisAckServer extends AckServer<RedisMessage> {
     this.blocking = blocking;
     for (const client of [redis, blocking]) client.on('error', () => undefined); // reported through 'close' and failed commands
     this.watchConnection(redis);
-    await this.unlessClosed(Promise.all([whenReady(redis), whenReady(blocking)]));
+    // One attempt each: the start's own attempts (startTimeoutMs) retry, logged.
+    await this.unlessClosed(Promise.all([whenReady(redis, true), whenReady(blocking, true)]));
     this.wasReady = true;
     this.throwIfClosing();
     if (this.streams.length === 0) return; // nothing to read
@@ -184,7 +194,7 @@ export class RedisAckServer extends AckServer<RedisMessage> {
       this.events.emit('disconnected');
     });
     redis.on('reconnecting', (delayMs: number) => {
-      if (this.isClosing) return;
+      if (this.isClosing || !this.wasReady) return; // before the first ready the start's own attempts report
       this.setStatus('reconnecting');
       this.events.emit('reconnecting', delayMs);
     });

@@ -1,7 +1,9 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
+import { BrokerConfigurationError } from '../core/errors';
 import { reconnectDelay, type ResolvedReconnect } from '../core/reconnect';
+import { redactUrl } from '../core/redact-url';
 
 /** The default address: the local Redis. */
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
@@ -60,24 +62,27 @@ export function isRedisClient(option: unknown): option is Redis {
  * Waits until `redis` is ready, connecting it when lazy. A failed attempt is
  * not the end: ioredis retries with the reconnect backoff; this rejects only
  * when it gives up (`reconnect.maxAttempts`), naming the address (redacted) and the last error.
+ * With `firstAttemptOnly` (a server's start, which runs its own attempts) it
+ * rejects as soon as the first attempt failed.
  */
-export async function whenReady(redis: Redis): Promise<void> {
+export async function whenReady(redis: Redis, firstAttemptOnly = false): Promise<void> {
   if (redis.status === 'ready') return;
   let lastError: Error | undefined;
   const onError = (error: Error) => (lastError = error);
   redis.on('error', onError);
   try {
     await new Promise<void>((resolve, reject) => {
+      const gaveUp = firstAttemptOnly ? 'close' : 'end';
       const onReady = () => {
-        redis.off('end', onEnd);
+        redis.off(gaveUp, onEnd);
         resolve();
       };
       const onEnd = () => {
         redis.off('ready', onReady);
-        reject(new Error(`nestjs-ack: could not connect to Redis at ${describeAddress(redis)}${lastError ? `: ${lastError.message}` : ''}`));
+        reject(explainRedisError(new Error(`nestjs-ack: could not connect to Redis at ${describeAddress(redis)}${lastError ? `: ${lastError.message}` : ''}`, { cause: lastError })));
       };
       redis.once('ready', onReady);
-      redis.once('end', onEnd);
+      redis.once(gaveUp, onEnd);
       // The first attempt's failure is only the first: ioredis goes on retrying, 'end' says when it gave up.
       if (redis.status === 'wait') redis.connect().catch(() => undefined);
     });
@@ -90,4 +95,19 @@ export async function whenReady(redis: Redis): Promise<void> {
 export function describeAddress(redis: Redis): string {
   const { host, port, path } = redis.options;
   return path ?? `${host}:${port}`;
+}
+
+/** Where `option` points, for logs and errors: never its password. */
+export function redisAddress(option: RedisConnectionOption | undefined): string {
+  if (option instanceof Redis) return `redis://${describeAddress(option)}`;
+  if (typeof option === 'string' || option === undefined) return redactUrl(option ?? DEFAULT_REDIS_URL);
+  return option.path ?? `redis://${option.host ?? '127.0.0.1'}:${option.port ?? 6379}`;
+}
+
+/** Redis refused our credentials or commands (WRONGPASS, NOAUTH, NOPERM): no retry will change that. */
+export function explainRedisError(error: Error): Error {
+  const text = `${error.message} ${(error.cause as Error | undefined)?.message ?? ''}`;
+  if (/WRONGPASS|NOAUTH|invalid password/.test(text)) return new BrokerConfigurationError('Redis', `${error.message}; check the user and password of the connection option`, { cause: error.cause ?? error });
+  if (/NOPERM/.test(text)) return new BrokerConfigurationError('Redis', `${error.message}; the ACL user lacks a command or key this server needs (see the ACL rules in docs/redis.md)`, { cause: error.cause ?? error });
+  return error;
 }
