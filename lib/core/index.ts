@@ -10,7 +10,7 @@ export type { BrokerHealth } from './broker-health';
 export type { AckOptions, BrokerCommands, ReplyPublisher } from './broker-commands';
 export { ConcurrencyLimiter } from './concurrency-limiter';
 export { DeadLetterHeaders, deadLetterHeaders, describeError, type DeadLetterRecord, type MessageSource } from './dead-letter-record';
-export { AckError, asError, ClosedDuringStartError, DeadLetterRefusedError, DeliveryGoneError, InvalidOptionError, RepliesNotSupportedError, UnroutableMessageError } from './errors';
+export { AckError, asError, BrokerConfigurationError, BrokerUnavailableError, ClosedDuringStartError, DeadLetterRefusedError, DeliveryGoneError, InvalidOptionError, RepliesNotSupportedError, UnroutableMessageError } from './errors';
 export type { InboundMessage } from './inbound-message';
 export { ACK_EXTRAS_KEY, ACK_POLICY_METADATA } from './metadata-keys';
 export { NackMessage } from './nack-message.exception';
