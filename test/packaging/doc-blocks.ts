@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
  * - a fence opened with ```ts (or ```typescript) is compiled as a module of its own;
  * - ```ts fragment is compiled after the page's preamble, an HTML comment
  *   `<!-- ts-preamble ... -->` (imports and `declare const` lines a short snippet assumes);
- * - ```ts no-compile is skipped: keep these rare, and say next to the block why.
+ * - ```ts no-compile is skipped: keep these rare, and say next to the block why;
+ * - a block whose first line is `// src/<name>.ts` is that file of the page's project: the page's
+ *   file blocks are written side by side under their names, so they import each other (`./x.js`).
  */
 export interface DocBlock {
   /** The page, relative to the repository. */
@@ -16,6 +18,8 @@ export interface DocBlock {
   line: number;
   code: string;
   fragment: boolean;
+  /** `src/<name>.ts` when the block's first line names its file. */
+  file?: string;
 }
 
 export interface DocPage {
@@ -27,6 +31,7 @@ export interface DocPage {
 
 const FENCE_OPEN = /^(\s*)```(ts|typescript)\b(.*)$/;
 const FENCE_CLOSE = /^\s*```\s*$/;
+const FILE_HEADER = /^\/\/ (src\/[\w./-]+\.ts)\s*$/;
 
 /** Reads the TypeScript blocks and the preamble of one page. */
 export function readDocPage(path: string, page: string): DocPage {
@@ -54,14 +59,16 @@ export function readDocPage(path: string, page: string): DocPage {
       result.skipped++;
       continue;
     }
-    result.blocks.push({ page, line: start + 1, code, fragment: flags.includes('fragment') });
+    const file = FILE_HEADER.exec(code.split('\n')[0])?.[1];
+    result.blocks.push({ page, line: start + 1, code, fragment: flags.includes('fragment'), ...(file ? { file } : {}) });
   }
   return result;
 }
 
-/** The file a block is compiled as: named after its page and line, so compiler errors say where to look. */
+/** The file a block is compiled as: named after its page and line (or its page and file), so compiler errors say where to look. */
 export function blockFileName(block: DocBlock): string {
-  return `${block.page.replace(/[^A-Za-z0-9]+/g, '_')}_L${block.line}.ts`;
+  const page = block.page.replace(/[^A-Za-z0-9]+/g, '_');
+  return block.file ? `${page}/${block.file}` : `${page}_L${block.line}.ts`;
 }
 
 /** The source of a block's file: preamble (fragments only), the code, and an export that makes it a module. */
@@ -77,7 +84,8 @@ export function blockSource(block: DocBlock, preamble: string | undefined): { so
  */
 export function mapDiagnostics(output: string, files: Map<string, { block: DocBlock; offset: number }>): string {
   return output.replace(/^(\S+?\.ts)\((\d+),(\d+)\)/gm, (whole, file: string, line: string, col: string) => {
-    const entry = files.get(file.split(/[\\/]/).pop()!);
+    const path = file.replace(/\\/g, '/');
+    const entry = [...files].find(([name]) => path === name || path.endsWith(`/${name}`))?.[1];
     if (!entry) return whole;
     const inBlock = Number(line) - entry.offset;
     const where = inBlock >= 1 ? `${entry.block.line + inBlock - 1}` : `${entry.block.line} (ts-preamble line ${line})`;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { linkModules, repositoryRoot } from './project-links';
@@ -51,6 +51,7 @@ describe('TypeScript blocks of README.md and docs/*.md', () => {
       for (const block of page.blocks) {
         const { source, offset } = blockSource(block, page.preamble);
         const name = blockFileName(block);
+        mkdirSync(dirname(join(dir, 'blocks', name)), { recursive: true });
         writeFileSync(join(dir, 'blocks', name), source);
         files.set(name, { block, offset });
       }
