@@ -122,9 +122,24 @@ describe('NATS start-up errors name what is missing', () => {
   });
 
   it('an unreachable server fails the start without showing the credentials in its URL', { timeout: 30_000 }, async () => {
-    const error = await startError(OneModule, { stream: uniqueStream('unreachable'), servers: 'nats://svc:s3cret@127.0.0.1:1' });
-    assert.equal(error.name, 'ConnectionError');
+    const error = await startError(OneModule, { stream: uniqueStream('unreachable'), servers: 'nats://svc:s3cret@127.0.0.1:1', startTimeoutMs: 500 });
+    assert.equal(error.name, 'BrokerUnavailableError');
+    assert.match(error.message, /NATS at nats:\/\/127\.0\.0\.1:1 did not answer/);
     assert.doesNotMatch(`${error.message} ${error.stack} ${JSON.stringify(error)}`, /s3cret/);
+  });
+
+  it('subjects another stream holds: a BrokerConfigurationError that names that stream', { timeout: 30_000 }, async () => {
+    const other = uniqueStream('holder');
+    const stream = uniqueStream('overlap');
+    streams.push(other, stream, `${stream}_DLQ`);
+    await admin.jsm.streams.add({ name: other, subjects: [`${SUBJECT}`] });
+    const started = Date.now();
+    const error = await startError(OneModule, { stream, ensureStream: true });
+    assert.equal(error.name, 'BrokerConfigurationError');
+    assert.match(error.message, new RegExp(`stream "${stream}" cannot take the subjects "${SUBJECT.replace(/\./g, '\\.')}": .* held by stream "${other}"; consume that stream instead`));
+    assert.ok(error.cause instanceof Error && /subjects overlap/.test(error.cause.message), 'the server\'s answer is the cause');
+    assert.ok(Date.now() - started < 5000, 'at once, without retrying');
+    assert.equal(await admin.jsm.streams.info(stream).then(() => true, () => false), false, 'nothing was created');
   });
 
   it('handler patterns that are not subjects need the subjects option', { timeout: 30_000 }, async () => {

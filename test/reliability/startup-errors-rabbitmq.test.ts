@@ -28,9 +28,10 @@ describe('RabbitAckServer start-up errors', () => {
     for (const queue of queues) await deleteRabbitTopology(queue);
   });
 
-  it('an unreachable broker: listen() fails, naming the host but never the password', { timeout: 30_000 }, async () => {
-    const error = await listenError({ queue: uniqueName('startup'), urls: 'amqp://someone:s3cret-pw@127.0.0.1:1' });
-    assert.match(error.message, /could not connect to RabbitMQ \(amqp:\/\/127\.0\.0\.1:1/);
+  it('an unreachable broker: listen() fails after startTimeoutMs, naming the host but never the password', { timeout: 30_000 }, async () => {
+    const error = await listenError({ queue: uniqueName('startup'), urls: 'amqp://someone:s3cret-pw@127.0.0.1:1', startTimeoutMs: 500 });
+    assert.equal(error.name, 'BrokerUnavailableError');
+    assert.match(error.message, /RabbitMQ at amqp:\/\/127\.0\.0\.1:1 did not answer.*could not connect to RabbitMQ \(amqp:\/\/127\.0\.0\.1:1/);
     assert.ok(!error.message.includes('s3cret-pw'));
   });
 
@@ -42,13 +43,19 @@ describe('RabbitAckServer start-up errors', () => {
       await channel.assertQueue(queue, { durable: true, arguments: { 'x-queue-type': 'classic' } });
       await channel.close();
     });
+    const started = Date.now();
     const error = await listenError({ queue, urls: RABBITMQ_URL });
-    assert.match(error.message, /could not declare queue ".*": .*PRECONDITION_FAILED.*noAssert: true/);
+    assert.equal(error.name, 'BrokerConfigurationError', 'a refusal, not "could not connect"');
+    assert.equal((error as Error & { code?: string }).code, 'ACK_BROKER_CONFIGURATION');
+    assert.match(error.message, /RabbitMQ refused the set-up: could not declare queue ".*": .*PRECONDITION_FAILED.*noAssert: true/);
+    assert.doesNotMatch(error.message, /could not connect/);
+    assert.ok(Date.now() - started < 5000, 'at once, without retrying for startTimeoutMs');
   });
 
   it('noAssert on a queue that does not exist: the error names it', { timeout: 30_000 }, async () => {
     const queue = uniqueName('startup');
     const error = await listenError({ queue, urls: RABBITMQ_URL, noAssert: true });
+    assert.equal(error.name, 'BrokerConfigurationError');
     assert.match(error.message, new RegExp(`could not check queue "${queue.replace(/\./g, '\\.')}": .*NOT_FOUND`));
   });
 });
