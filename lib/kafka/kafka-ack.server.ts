@@ -18,6 +18,7 @@ import { KafkaReplyAddresses } from './kafka-reply-addresses';
 import { assertTopicName, resolveKafkaSettings, type KafkaServerSettings } from './kafka-settings';
 import { ensureTopics } from './kafka-topics';
 import { probeKafkaCluster } from './kafka-start-probe';
+import { fixStartingOffsets } from './kafka-starting-offsets';
 import { PartitionAssignment } from './partition-assignment';
 import { FetchControl } from './partition-fetch';
 
@@ -205,8 +206,10 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
     this.consumer = consumer;
     this.fetchControl.use(consumer);
     this.coalescer.use(consumer);
+    let assignment: Record<string, number[]> = {};
     const joined = new Promise<void>((resolve, reject) => {
       consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+        assignment = payload.memberAssignment;
         this.partitions.assign(payload.memberAssignment);
         this.joinedOnce = true;
         this.rejoining = false;
@@ -241,6 +244,13 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
     await consumer.subscribe({ topics, fromBeginning: settings.fromBeginning });
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: true, eachBatch: (payload) => this.onBatch(payload) });
     await this.unlessClosed(joined);
+    // Earliest is where kafkajs starts anyway; the latest end must be fixed before listen() resolves.
+    if (!settings.fromBeginning && this.admin) {
+      const fixing = fixStartingOffsets(this.admin, consumer, settings.groupId, assignment).catch((error) =>
+        this.logger.warn(`could not fix the starting offsets (${asError(error).message}); new partitions start where kafkajs finds their end`),
+      );
+      await this.unlessClosed(fixing);
+    }
   }
 
   /** kafkajs gave up on `crashed`: a new consumer takes its place, retried with backoff until it joins or the server closes. */
