@@ -20,6 +20,9 @@ export abstract class AckServerLifecycle extends Server<AckServerEvents, AckServ
   readonly propagatesEventHandlerErrors = true;
   protected readonly events = new EventEmitter();
   private readonly closeRequested = new AbortController();
+  /** Aborted when the start gave up (`startTimeoutMs`) during an attempt: that attempt stops as after a close. */
+  private readonly startGivenUp = new AbortController();
+  private readonly startSignal = AbortSignal.any([this.closeRequested.signal, this.startGivenUp.signal]);
   private starting?: Promise<void>;
   private closing?: Promise<void>;
   private lastStatus: AckServerStatus = 'closed';
@@ -110,14 +113,14 @@ export abstract class AckServerLifecycle extends Server<AckServerEvents, AckServ
     return this.closing !== undefined;
   }
 
-  /** Aborted when `close()` is called: pass it to waits of the start. */
+  /** Aborted when `close()` is called (or the start gave up): pass it to waits of the start. */
   protected get closeSignal(): AbortSignal {
-    return this.closeRequested.signal;
+    return this.startSignal;
   }
 
-  /** Resolves with `promise`, or rejects with `ClosedDuringStartError` as soon as `close()` is called. */
+  /** Resolves with `promise`, or rejects with `ClosedDuringStartError` as soon as `close()` is called (or the start gave up). */
   protected unlessClosed<T>(promise: Promise<T>): Promise<T> {
-    const signal = this.closeRequested.signal;
+    const signal = this.startSignal;
     if (signal.aborted) return Promise.reject(new ClosedDuringStartError());
     return new Promise<T>((resolve, reject) => {
       const onClose = () => reject(new ClosedDuringStartError());
@@ -126,9 +129,9 @@ export abstract class AckServerLifecycle extends Server<AckServerEvents, AckServ
     });
   }
 
-  /** Throws `ClosedDuringStartError` when `close()` was called: a start checks it after each step. */
+  /** Throws `ClosedDuringStartError` when `close()` was called (or the start gave up): a start checks it after each step. */
   protected throwIfClosing(): void {
-    if (this.closeRequested.signal.aborted) throw new ClosedDuringStartError();
+    if (this.startSignal.aborted) throw new ClosedDuringStartError();
   }
 
   protected setStatus(status: AckServerStatus): void {
@@ -164,10 +167,11 @@ export abstract class AckServerLifecycle extends Server<AckServerEvents, AckServ
       ...target,
       timeoutMs: this.startTimeoutMs,
       backoff: this.startBackoff,
-      signal: this.closeSignal,
+      signal: this.closeRequested.signal,
       warn: (text) => this.logger.warn(text),
       retryable: (error) => this.isStartRetryable(error),
       cleanUp: () => this.disconnect(),
+      cancelAttempt: () => this.startGivenUp.abort(),
       abandon: () => void this.disconnect().catch(() => undefined),
     });
   }

@@ -49,6 +49,8 @@ export interface StartAttemptOptions {
   retryable?(error: unknown): boolean;
   /** Undoes what a failed attempt opened, before the next one. */
   cleanUp(): Promise<void>;
+  /** The deadline passed during an attempt: tells it to stop (its steps then end as after a close). */
+  cancelAttempt(): void;
   /** An attempt that succeeded after the start gave up: closes what it opened. */
   abandon(): void;
 }
@@ -68,11 +70,12 @@ export async function startAttempts(attempt: () => Promise<void>, options: Start
   for (let n = 1; ; n++) {
     if (options.signal.aborted) throw new ClosedDuringStartError();
     const running = attempt();
-    const outcome = await raceDeadline(running, deadline, options.signal);
+    // A close() is not raced: the attempt ends itself at its next step (unlessClosed / throwIfClosing).
+    const outcome = await raceDeadline(running, deadline);
     if (outcome.kind === 'done') return;
-    if (outcome.kind === 'closed') throw new ClosedDuringStartError();
     if (outcome.kind === 'late') {
-      // Still trying when the time ran out: whatever it opens later is closed again.
+      // Still trying when the time ran out: stopped, and whatever it opens later is closed again.
+      options.cancelAttempt();
       running.then(() => options.abandon(), () => undefined);
       throw gaveUp(n, new Error(`no answer within ${options.timeoutMs} ms`));
     }
@@ -90,20 +93,15 @@ export async function startAttempts(attempt: () => Promise<void>, options: Start
   }
 }
 
-type Outcome = { kind: 'done' } | { kind: 'failed'; error: unknown } | { kind: 'late' } | { kind: 'closed' };
+type Outcome = { kind: 'done' } | { kind: 'failed'; error: unknown } | { kind: 'late' };
 
-function raceDeadline(running: Promise<void>, deadline: number, signal: AbortSignal): Promise<Outcome> {
+function raceDeadline(running: Promise<void>, deadline: number): Promise<Outcome> {
   return new Promise<Outcome>((resolve) => {
     const timer = setTimeout(() => resolve({ kind: 'late' }), Math.max(0, deadline - Date.now()));
-    const onAbort = () => resolve({ kind: 'closed' });
-    signal.addEventListener('abort', onAbort, { once: true });
     running
       .then(() => ({ kind: 'done' }) as Outcome, (error) => ({ kind: 'failed', error }) as Outcome)
       .then((outcome) => resolve(outcome))
-      .finally(() => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
-      });
+      .finally(() => clearTimeout(timer));
   });
 }
 

@@ -16,6 +16,7 @@ function options(overrides: Partial<StartAttemptOptions> = {}): StartAttemptOpti
     signal: new AbortController().signal,
     warn: (text: string) => state.warnings.push(text),
     cleanUp: async () => void state.cleanUps++,
+    cancelAttempt: () => undefined,
     abandon: () => undefined,
     ...overrides,
   });
@@ -51,10 +52,12 @@ describe('start attempts', () => {
   it('gives up on an attempt that hangs past the deadline, and closes what it opens later', async () => {
     let finish!: () => void;
     let abandoned = false;
-    const o = options({ timeoutMs: 100, abandon: () => void (abandoned = true) });
+    let cancelled = false;
+    const o = options({ timeoutMs: 100, abandon: () => void (abandoned = true), cancelAttempt: () => void (cancelled = true) });
     const error = await startAttempts(() => new Promise<void>((resolve) => (finish = resolve)), o).catch((e: unknown) => e);
     assert.ok(error instanceof BrokerUnavailableError);
     assert.equal(error.attempts, 1);
+    assert.equal(cancelled, true, 'the hanging attempt was told to stop');
     finish();
     await new Promise((resolve) => setImmediate(resolve));
     assert.equal(abandoned, true);
