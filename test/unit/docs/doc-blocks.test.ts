@@ -30,6 +30,11 @@ npm test
 \`\`\`ts no-compile
 this is not TypeScript
 \`\`\`
+
+\`\`\`mermaid
+flowchart TD
+  broker --> handler
+\`\`\`
 `;
 
 describe('doc blocks: what the README/docs compile test reads from a page', () => {
@@ -38,7 +43,7 @@ describe('doc blocks: what the README/docs compile test reads from a page', () =
   writeFileSync(join(dir, 'page.md'), PAGE);
   const page = readDocPage(join(dir, 'page.md'), 'docs/page.md');
 
-  it('takes ts blocks (also indented ones), skips other languages and no-compile, and reads the preamble', () => {
+  it('takes ts blocks (also indented ones), skips other languages (bash, mermaid diagrams) and no-compile, and reads the preamble', () => {
     assert.equal(page.blocks.length, 2);
     assert.equal(page.skipped, 1);
     assert.deepEqual(page.blocks.map((block) => [block.line, block.fragment]), [[9, false], [20, true]]);
