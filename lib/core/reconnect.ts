@@ -1,7 +1,7 @@
 import { assertLimit, assertNumber, definedOnly } from './option-checks';
 import { backoffDelay } from './retry';
 
-/** How a transport reconnects after its connection to the broker drops. */
+/** How a transport reconnects after its connection to the broker drops; also the wait between the attempts of `listen()` (bounded by `startTimeoutMs`). */
 export interface ReconnectOptions {
   /** Wait before the first reconnect attempt. @defaultValue 200 */
   initialDelayMs?: number;
@@ -9,7 +9,7 @@ export interface ReconnectOptions {
   maxDelayMs?: number;
   /** Factor applied to the wait after each failed attempt. @defaultValue 2 */
   multiplier?: number;
-  /** Attempts before giving up (status stays `disconnected`, an `error` event is emitted). @defaultValue Infinity */
+  /** Attempts before giving up (status stays `disconnected`, an `error` event is emitted); a finite value also ends the attempts of `listen()` early. @defaultValue Infinity */
   maxAttempts?: number;
 }
 
