@@ -23,6 +23,7 @@ const NO_REPLY: ReplyRoute = { kind: 'none' };
 export class RequestReplies<M extends InboundMessage> {
   private readonly warnedNoAddress = new Set<string>();
   private readonly warnedRefused = new Set<string>();
+  private readonly warnedEvent = new Set<string>();
 
   constructor(
     private readonly replies: ReplyPublisher<M> | undefined,
@@ -32,12 +33,17 @@ export class RequestReplies<M extends InboundMessage> {
 
   /**
    * The route of a delivery's reply. Events and messages for event handlers
-   * have none; a request without a reply address is handled as an event, with
-   * one warning per pattern; one whose address the transport does not accept
+   * have none; an event (`emit()`, no id) reaching a `@MessagePattern` handler
+   * and a request without a reply address are handled with no reply, with one
+   * warning per pattern; a request whose address the transport does not accept
    * is `refused` (one warning per pattern).
    */
   routeOf(message: M, packet: IncomingRequest, handler: MessageHandler | null): ReplyRoute {
-    if (packet.id === undefined || packet.id === null || handler?.isEventHandler) return NO_REPLY;
+    if (handler?.isEventHandler) return NO_REPLY;
+    if (packet.id === undefined || packet.id === null) {
+      if (handler) this.warnOnce(this.warnedEvent, patternAsString(packet.pattern), `an event reached the request handler for ${quoteUntrusted(patternAsString(packet.pattern))}; handled, no reply`);
+      return NO_REPLY;
+    }
     const pattern = patternAsString(packet.pattern);
     if (message.replyTo === undefined || !this.replies) {
       if (handler) this.warnOnce(this.warnedNoAddress, pattern, `a request for ${quoteUntrusted(pattern)} came without a reply address; handled, no reply sent`);

@@ -1,3 +1,5 @@
+import type { AllListed, KeysListed, OptionKeys } from './option-keys';
+
 /** How long to wait before a nacked message is delivered again. */
 export interface BackoffOptions {
   /**
@@ -36,3 +38,10 @@ export const DEFAULT_RETRY: Required<RetryOptions> & { backoff: Required<Backoff
   maxDeliveries: 5,
   backoff: { type: 'exponential', initialDelayMs: 1000, multiplier: 2, maxDelayMs: 60_000, jitter: 0.2 },
 };
+
+/** The names of `BackoffOptions` and `RetryOptions`, checked for unknown keys (see `assertKnownKeys`). */
+export const BACKOFF_OPTION_NAMES = ['type', 'initialDelayMs', 'multiplier', 'maxDelayMs', 'jitter'] as const satisfies readonly (keyof BackoffOptions)[];
+type _Backoff = AllListed<KeysListed<BackoffOptions, typeof BACKOFF_OPTION_NAMES>>;
+export const RETRY_OPTION_NAMES = ['maxDeliveries', 'backoff'] as const satisfies readonly (keyof RetryOptions)[];
+type _Retry = AllListed<KeysListed<RetryOptions, typeof RETRY_OPTION_NAMES>>;
+export const RETRY_KEYS: OptionKeys = { keys: RETRY_OPTION_NAMES, nested: { backoff: { keys: BACKOFF_OPTION_NAMES } } };

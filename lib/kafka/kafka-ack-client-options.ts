@@ -1,4 +1,5 @@
 import type { KafkaConfig, logLevel } from 'kafkajs';
+import type { AllListed, KeysListed, OptionKeys } from '../core/option-keys';
 
 /** Options of `KafkaAckClient`. */
 export interface KafkaAckClientOptions {
@@ -20,3 +21,8 @@ export interface KafkaAckClientOptions {
   /** kafkajs log level, logged through Nest's logger. @defaultValue logLevel.WARN */
   logLevel?: logLevel;
 }
+
+const KAFKA_CLIENT_OPTION_NAMES = ['brokers', 'clientId', 'client', 'replyTopic', 'replyGroupId', 'logLevel'] as const satisfies readonly (keyof KafkaAckClientOptions)[];
+type _Client = AllListed<KeysListed<KafkaAckClientOptions, typeof KAFKA_CLIENT_OPTION_NAMES>>;
+/** The keys `KafkaAckClient` takes (see `assertKnownKeys`); `client` is kafkajs' own, not checked. */
+export const KAFKA_CLIENT_KEYS: OptionKeys = { keys: KAFKA_CLIENT_OPTION_NAMES };

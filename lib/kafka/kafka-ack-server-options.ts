@@ -1,5 +1,6 @@
 import type { KafkaConfig, logLevel } from 'kafkajs';
 import type { AckServerOptions } from '../core/ack-server-options';
+import { REPLY_ADDRESS_OPTION_NAMES, serverOptionKeys, type AllListed, type KeysListed } from '../core/option-keys';
 import type { KafkaReplyAddressOptions } from './kafka-reply-addresses';
 import type { KafkaTopicCreation } from './kafka-topic-creation';
 
@@ -146,3 +147,20 @@ export interface KafkaAckServerOptions extends AckServerOptions {
   /** kafkajs log level, logged through Nest's logger. @defaultValue logLevel.WARN */
   logLevel?: logLevel;
 }
+
+/** The names `KafkaAckServerOptions` adds to the common ones (see `assertKnownKeys`). */
+const KAFKA_SERVER_OPTION_NAMES = [
+  'brokers', 'clientId', 'client', 'groupId', 'topics', 'createTopics', 'fromBeginning', 'sessionTimeout', 'rebalanceTimeout',
+  'heartbeatInterval', 'maxWaitTimeInMs', 'commitInterval', 'commitEveryN', 'deadLetterTopic', 'maxQueuedPerPartition', 'ordering',
+  'maxUncommittedPerPartition', 'nonJsonValues', 'replyAddresses', 'maxBytesPerPartition', 'maxBytes', 'logLevel',
+] as const satisfies readonly (keyof KafkaAckServerOptions)[];
+type _Server = AllListed<KeysListed<Omit<KafkaAckServerOptions, keyof AckServerOptions>, typeof KAFKA_SERVER_OPTION_NAMES>>;
+const TOPIC_CREATION_NAMES = ['numPartitions', 'replicationFactor'] as const satisfies readonly (keyof KafkaTopicCreation)[];
+type _TopicCreation = AllListed<KeysListed<KafkaTopicCreation, typeof TOPIC_CREATION_NAMES>>;
+const KAFKA_REPLY_ADDRESS_NAMES = [...REPLY_ADDRESS_OPTION_NAMES, 'patternReplyTopics'] as const satisfies readonly (keyof KafkaReplyAddressOptions)[];
+type _ReplyAddresses = AllListed<KeysListed<KafkaReplyAddressOptions, typeof KAFKA_REPLY_ADDRESS_NAMES>>;
+/** `client` is kafkajs' configuration, passed through: its keys are not checked here. */
+export const KAFKA_SERVER_KEYS = serverOptionKeys(KAFKA_SERVER_OPTION_NAMES, {
+  createTopics: { keys: TOPIC_CREATION_NAMES },
+  replyAddresses: { keys: KAFKA_REPLY_ADDRESS_NAMES },
+});

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
 import { Kafka, logLevel, Partitioners, type Consumer, type IHeaders, type Message, type Producer } from 'kafkajs';
-import type { KafkaAckClientOptions } from './kafka-ack-client-options';
+import { KAFKA_CLIENT_KEYS, type KafkaAckClientOptions } from './kafka-ack-client-options';
+import { assertKnownKeys } from '../core/option-keys';
 import { decodeValue, encodeValue } from './kafka-codec';
 import { headersToStrings, KafkaReplyHeaders } from './kafka-headers';
 import { nestLogCreator } from './kafka-logger';
@@ -36,6 +37,7 @@ export class KafkaAckClient extends ClientProxy {
 
   constructor(private readonly options: KafkaAckClientOptions = {}) {
     super();
+    assertKnownKeys(options, KAFKA_CLIENT_KEYS, 'KafkaAckClient');
     const brokers = assertBrokers(options.brokers);
     if (options.replyTopic !== undefined) assertTopicName(options.replyTopic, 'KafkaAckClient option replyTopic');
     this.kafka = new Kafka({

@@ -1,7 +1,8 @@
 import { logLevel } from 'kafkajs';
 import { InvalidOptionError } from '../core/errors';
 import { assertAddressList } from '../core/option-checks';
-import type { KafkaAckServerOptions, KafkaOrdering } from './kafka-ack-server-options';
+import { KAFKA_SERVER_KEYS, type KafkaAckServerOptions, type KafkaOrdering } from './kafka-ack-server-options';
+import { assertKnownKeys } from '../core/option-keys';
 import type { NonJsonValues } from './kafka-codec';
 import type { KafkaTopicCreation } from './kafka-topic-creation';
 
@@ -54,6 +55,7 @@ function integer(options: KafkaAckServerOptions, option: keyof KafkaAckServerOpt
 }
 
 export function resolveKafkaSettings(options: KafkaAckServerOptions): KafkaServerSettings {
+  assertKnownKeys(options, KAFKA_SERVER_KEYS, 'KafkaAckServer');
   if (!options || typeof options.groupId !== 'string' || options.groupId.length === 0) {
     fail('groupId', options?.groupId, 'a non-empty string (the consumer group of this server; required)');
   }

@@ -1,5 +1,6 @@
 import type { ConnectionOptions, NatsConnection } from '@nats-io/transport-node';
 import type { ProducerDeserializer, ProducerSerializer } from '@nestjs/microservices';
+import type { AllListed, KeysListed, OptionKeys } from '../core/option-keys';
 
 /** Options of `NatsAckClient`. It provisions nothing: the server owns streams and consumers. */
 export interface NatsAckClientOptions {
@@ -22,3 +23,8 @@ export interface NatsAckClientOptions {
   /** @defaultValue Nest's incoming response deserializer */
   deserializer?: ProducerDeserializer;
 }
+
+const NATS_CLIENT_OPTION_NAMES = ['servers', 'connection', 'connectionOptions', 'subject', 'publishTimeoutMs', 'headers', 'serializer', 'deserializer'] as const satisfies readonly (keyof NatsAckClientOptions)[];
+type _Client = AllListed<KeysListed<NatsAckClientOptions, typeof NATS_CLIENT_OPTION_NAMES>>;
+/** The keys `NatsAckClient` takes (see `assertKnownKeys`); `connectionOptions` is the driver's own, not checked. */
+export const NATS_CLIENT_KEYS: OptionKeys = { keys: NATS_CLIENT_OPTION_NAMES };

@@ -2,7 +2,8 @@ import type { ConsumerConfig, StreamConfig } from '@nats-io/jetstream';
 import type { ConnectionOptions, NatsConnection } from '@nats-io/transport-node';
 import type { AckServerOptions } from '../core/ack-server-options';
 import type { ReplyAddressOptions } from '../core/reply-address-allow-list';
-import type { NatsDeadLetterOptions } from './nats-dead-letter-options';
+import { NATS_DEAD_LETTER_OPTION_NAMES, type NatsDeadLetterOptions } from './nats-dead-letter-options';
+import { REPLY_ADDRESS_KEYS, serverOptionKeys, type AllListed, type KeysListed } from '../core/option-keys';
 
 /** Options of `NatsAckServer`: the common ones plus where and how to consume on JetStream. */
 export interface NatsAckServerOptions extends AckServerOptions {
@@ -70,3 +71,15 @@ export interface NatsAckServerOptions extends AckServerOptions {
    */
   replyAddresses?: ReplyAddressOptions;
 }
+
+/** The names `NatsAckServerOptions` adds to the common ones (see `assertKnownKeys`). */
+const NATS_SERVER_OPTION_NAMES = [
+  'servers', 'connection', 'connectionOptions', 'stream', 'ensureStream', 'ensureConsumer', 'subjects', 'consumer', 'ackWaitMs',
+  'maxAckPending', 'batchSize', 'consumerConfig', 'deadLetter', 'replyAddresses',
+] as const satisfies readonly (keyof NatsAckServerOptions)[];
+type _Server = AllListed<KeysListed<Omit<NatsAckServerOptions, keyof AckServerOptions>, typeof NATS_SERVER_OPTION_NAMES>>;
+/** `connectionOptions`, `ensureStream` and `consumerConfig` are the driver's and JetStream's own, passed through: not checked here. */
+export const NATS_SERVER_KEYS = serverOptionKeys(NATS_SERVER_OPTION_NAMES, {
+  deadLetter: { keys: NATS_DEAD_LETTER_OPTION_NAMES },
+  replyAddresses: REPLY_ADDRESS_KEYS,
+});

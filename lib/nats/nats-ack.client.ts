@@ -4,7 +4,8 @@ import { createInbox, type Msg, type NatsConnection, type Subscription } from '@
 import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
 import { InvalidOptionError } from '../core/errors';
 import { assertAddressList, assertNumber } from '../core/option-checks';
-import type { NatsAckClientOptions } from './nats-ack-client-options';
+import { NATS_CLIENT_KEYS, type NatsAckClientOptions } from './nats-ack-client-options';
+import { assertKnownKeys } from '../core/option-keys';
 import { connectNats } from './nats-connection';
 import { REPLY_TO_HEADER, toNatsHeaders } from './nats-headers';
 import { DEFAULT_NATS_SERVERS, isSubject } from './nats-settings';
@@ -35,6 +36,7 @@ export class NatsAckClient extends ClientProxy {
 
   constructor(private readonly options: NatsAckClientOptions = {}) {
     super();
+    assertKnownKeys(options, NATS_CLIENT_KEYS, 'NatsAckClient');
     this.servers = options.connection ? [] : assertAddressList(options.servers ?? DEFAULT_NATS_SERVERS, 'servers', /^((nats|tls|ws|wss):\/\/)?[^\s/]+$/, 'a nats:// URL or host:port, or a non-empty array of them');
     this.publishTimeoutMs = options.publishTimeoutMs ?? 10_000;
     assertNumber(this.publishTimeoutMs, 'publishTimeoutMs', 1);

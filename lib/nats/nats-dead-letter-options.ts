@@ -1,3 +1,5 @@
+import type { AllListed, KeysListed } from '../core/option-keys';
+
 /** Where `NatsAckServer` stores rejected messages. */
 export interface NatsDeadLetterOptions {
   /** The dead-letter stream. @defaultValue `<stream>_DLQ` */
@@ -12,3 +14,7 @@ export interface NatsDeadLetterOptions {
   /** How long a dead-letter publish may wait for the stream's acknowledgement. @defaultValue 5000 */
   publishTimeoutMs?: number;
 }
+
+/** The names of `NatsDeadLetterOptions` (see `assertKnownKeys`). */
+export const NATS_DEAD_LETTER_OPTION_NAMES = ['stream', 'subjectPrefix', 'publishTimeoutMs'] as const satisfies readonly (keyof NatsDeadLetterOptions)[];
+type _DeadLetter = AllListed<KeysListed<NatsDeadLetterOptions, typeof NATS_DEAD_LETTER_OPTION_NAMES>>;

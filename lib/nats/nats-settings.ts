@@ -2,7 +2,8 @@ import type { ConsumerConfig, StreamConfig } from '@nats-io/jetstream';
 import type { ConnectionOptions, NatsConnection } from '@nats-io/transport-node';
 import { InvalidOptionError } from '../core/errors';
 import { assertAddressList, assertNumber } from '../core/option-checks';
-import type { NatsAckServerOptions } from './nats-ack-server-options';
+import { NATS_SERVER_KEYS, type NatsAckServerOptions } from './nats-ack-server-options';
+import { assertKnownKeys } from '../core/option-keys';
 
 export const DEFAULT_NATS_SERVERS = 'nats://127.0.0.1:4222';
 export const DEFAULT_CONSUMER = 'nestjs-ack';
@@ -44,6 +45,7 @@ export function isSubject(value: unknown): value is string {
 /** Validates the broker options; every error names the option and what is allowed. */
 export function resolveNatsSettings(options: NatsAckServerOptions, concurrency: number): NatsServerSettings {
   if (!options || typeof options !== 'object') throw new InvalidOptionError('options', options, 'an object with at least { stream }');
+  assertKnownKeys(options, NATS_SERVER_KEYS, 'NatsAckServer');
   const stream = name('stream', options.stream);
   const consumer = name('consumer', options.consumer ?? DEFAULT_CONSUMER);
   const ackWaitMs = options.ackWaitMs ?? 30_000;

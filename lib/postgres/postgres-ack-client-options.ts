@@ -1,5 +1,7 @@
+import type { ProducerDeserializer, ProducerSerializer } from '@nestjs/microservices';
+import { RECONNECT_KEYS, type AllListed, type KeysListed, type OptionKeys } from '../core/option-keys';
 import type { ReconnectOptions } from '../core/reconnect';
-import type { PostgresConnectionOptions } from './postgres-ack-server-options';
+import { POSTGRES_CONNECTION_OPTION_NAMES, type PostgresConnectionOptions } from './postgres-ack-server-options';
 
 /** Options of `PostgresAckClient`. */
 export interface PostgresAckClientOptions extends PostgresConnectionOptions {
@@ -14,9 +16,18 @@ export interface PostgresAckClientOptions extends PostgresConnectionOptions {
    * @defaultValue 'nestjs_ack_reply_'
    */
   replyChannelPrefix?: string;
+  /** @defaultValue Nest's identity serializer */
+  serializer?: ProducerSerializer;
+  /** @defaultValue Nest's incoming response deserializer */
+  deserializer?: ProducerDeserializer;
 }
 
 /** Anything that runs a query: a `pg.Pool`, a `pg.Client`, or a `PoolClient` inside your transaction. */
 export interface Queryable {
   query(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
 }
+
+const POSTGRES_CLIENT_OPTION_NAMES = [...POSTGRES_CONNECTION_OPTION_NAMES, 'headers', 'reconnect', 'replyChannelPrefix', 'serializer', 'deserializer'] as const satisfies readonly (keyof PostgresAckClientOptions)[];
+type _Client = AllListed<KeysListed<PostgresAckClientOptions, typeof POSTGRES_CLIENT_OPTION_NAMES>>;
+/** The keys `PostgresAckClient` takes (see `assertKnownKeys`); `connection` and `ssl` are pg's own, not checked. */
+export const POSTGRES_CLIENT_KEYS: OptionKeys = { keys: POSTGRES_CLIENT_OPTION_NAMES, nested: { reconnect: RECONNECT_KEYS } };

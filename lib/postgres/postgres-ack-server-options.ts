@@ -3,6 +3,7 @@ import type { AckServerOptions } from '../core/ack-server-options';
 import type { ReconnectOptions } from '../core/reconnect';
 import type { ReplyAddressOptions } from '../core/reply-address-allow-list';
 import type { PostgresTlsOptions } from './postgres-tls';
+import { RECONNECT_KEYS, REPLY_ADDRESS_KEYS, serverOptionKeys, type AllListed, type KeysListed } from '../core/option-keys';
 
 /** Where the transport's rows live and how to reach the database; shared by server and client. */
 export interface PostgresConnectionOptions {
@@ -68,3 +69,20 @@ export interface PostgresAckServerOptions extends AckServerOptions, PostgresConn
    */
   replyAddresses?: ReplyAddressOptions;
 }
+
+/** The names of `PostgresConnectionOptions`, shared by server and client (see `assertKnownKeys`). */
+export const POSTGRES_CONNECTION_OPTION_NAMES = ['connection', 'ssl', 'schema', 'table', 'queue', 'createSchema'] as const satisfies readonly (keyof PostgresConnectionOptions)[];
+type _Connection = AllListed<KeysListed<PostgresConnectionOptions, typeof POSTGRES_CONNECTION_OPTION_NAMES>>;
+const RETENTION_NAMES = ['completedMs', 'failedMs', 'intervalMs'] as const satisfies readonly (keyof PostgresRetentionOptions)[];
+type _Retention = AllListed<KeysListed<PostgresRetentionOptions, typeof RETENTION_NAMES>>;
+const POSTGRES_SERVER_OPTION_NAMES = [
+  ...POSTGRES_CONNECTION_OPTION_NAMES, 'batchSize', 'pollIntervalMs', 'leaseMs', 'leaseRenewalMs', 'deleteOnAck', 'deadLetter', 'retention',
+  'reconnect', 'replyAddresses',
+] as const satisfies readonly (keyof PostgresAckServerOptions)[];
+type _Server = AllListed<KeysListed<Omit<PostgresAckServerOptions, keyof AckServerOptions>, typeof POSTGRES_SERVER_OPTION_NAMES>>;
+/** `connection` (pg's pool config or pool) and `ssl` (Node's TLS options) are passed to pg: not checked here. */
+export const POSTGRES_SERVER_KEYS = serverOptionKeys(POSTGRES_SERVER_OPTION_NAMES, {
+  retention: { keys: RETENTION_NAMES },
+  reconnect: RECONNECT_KEYS,
+  replyAddresses: REPLY_ADDRESS_KEYS,
+});

@@ -2,7 +2,8 @@ import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microser
 import { Pool } from 'pg';
 import { emitStatus } from '../core/nest-compat';
 import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
-import type { PostgresAckClientOptions, Queryable } from './postgres-ack-client-options';
+import { POSTGRES_CLIENT_KEYS, type PostgresAckClientOptions, type Queryable } from './postgres-ack-client-options';
+import { assertKnownKeys } from '../core/option-keys';
 import { explainConnectError } from './postgres-connect-error';
 import { PostgresListener } from './postgres-listener';
 import { newReplyChannel, replyChannelPrefix } from './postgres-reply-channels';
@@ -32,12 +33,13 @@ export class PostgresAckClient extends ClientProxy {
 
   constructor(private readonly options: PostgresAckClientOptions = {}) {
     super();
+    assertKnownKeys(options, POSTGRES_CLIENT_KEYS, 'PostgresAckClient');
     this.settings = resolveConnectionSettings(options);
     this.sql = new PostgresSql(this.settings.name);
     this.reconnectOptions = resolveReconnect(options.reconnect);
     this.replyChannel = newReplyChannel(replyChannelPrefix(options.replyChannelPrefix));
-    this.initializeSerializer(options as never);
-    this.initializeDeserializer(options as never);
+    this.initializeSerializer(options);
+    this.initializeDeserializer(options);
   }
 
   connect(): Promise<Pool> {

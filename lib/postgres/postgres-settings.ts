@@ -2,7 +2,8 @@ import { Pool, type PoolConfig } from 'pg';
 import { InvalidOptionError } from '../core/errors';
 import { assertLimit, assertNumber, definedOnly } from '../core/option-checks';
 import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
-import type { PostgresAckServerOptions, PostgresConnectionOptions } from './postgres-ack-server-options';
+import { POSTGRES_SERVER_KEYS, type PostgresAckServerOptions, type PostgresConnectionOptions } from './postgres-ack-server-options';
+import { assertKnownKeys } from '../core/option-keys';
 import type { TableName } from './postgres-sql';
 import { withTls } from './postgres-tls';
 
@@ -58,6 +59,7 @@ export function resolveConnectionSettings(options: PostgresConnectionOptions | u
 
 /** Validates the transport options; every error names the option and what is allowed. */
 export function resolvePostgresSettings(options: PostgresAckServerOptions, concurrency: number): PostgresServerSettings {
+  assertKnownKeys(options, POSTGRES_SERVER_KEYS, 'PostgresAckServer');
   const base = resolveConnectionSettings(options);
   const batchSize = options.batchSize ?? concurrency;
   assertNumber(batchSize, 'batchSize', 1, true);

@@ -1,6 +1,7 @@
 import type { ProducerDeserializer, ProducerSerializer } from '@nestjs/microservices';
 import type { ReconnectOptions } from '../core/reconnect';
-import type { RabbitSecurityOptions } from './rabbit-security-options';
+import { RABBIT_SECURITY_OPTION_NAMES, RABBIT_TLS_KEYS, type RabbitSecurityOptions } from './rabbit-security-options';
+import { RECONNECT_KEYS, type AllListed, type KeysListed, type OptionKeys } from '../core/option-keys';
 
 /** Options of `RabbitAckClient`. It declares nothing: the server owns the topology. */
 export interface RabbitAckClientOptions extends RabbitSecurityOptions {
@@ -40,3 +41,11 @@ export interface RabbitAckClientOptions extends RabbitSecurityOptions {
   /** @defaultValue Nest's incoming response deserializer */
   deserializer?: ProducerDeserializer;
 }
+
+const RABBIT_CLIENT_OPTION_NAMES = [
+  'urls', 'queue', 'exchange', 'routingKey', 'replyQueue', 'persistent', 'headers', 'publishTimeoutMs', 'reconnect',
+  'serializer', 'deserializer', ...RABBIT_SECURITY_OPTION_NAMES,
+] as const satisfies readonly (keyof RabbitAckClientOptions)[];
+type _Client = AllListed<KeysListed<RabbitAckClientOptions, typeof RABBIT_CLIENT_OPTION_NAMES>>;
+/** The keys `RabbitAckClient` takes (see `assertKnownKeys`). */
+export const RABBIT_CLIENT_KEYS: OptionKeys = { keys: RABBIT_CLIENT_OPTION_NAMES, nested: { reconnect: RECONNECT_KEYS, tls: RABBIT_TLS_KEYS } };

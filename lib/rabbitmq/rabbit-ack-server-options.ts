@@ -1,7 +1,8 @@
 import type { AckServerOptions } from '../core/ack-server-options';
 import type { ReplyAddressOptions } from '../core/reply-address-allow-list';
-import type { RabbitSecurityOptions } from './rabbit-security-options';
-import type { RabbitDeadLetterOptions } from './rabbit-dead-letter-options';
+import { RABBIT_SECURITY_OPTION_NAMES, RABBIT_TLS_KEYS, type RabbitSecurityOptions } from './rabbit-security-options';
+import { RABBIT_DEAD_LETTER_OPTION_NAMES, type RabbitDeadLetterOptions } from './rabbit-dead-letter-options';
+import { RECONNECT_KEYS, REPLY_ADDRESS_KEYS, serverOptionKeys, type AllListed, type KeysListed } from '../core/option-keys';
 import type { ReconnectOptions } from '../core/reconnect';
 
 /** Options of `RabbitAckServer`. */
@@ -73,3 +74,16 @@ export interface RabbitAckServerOptions extends AckServerOptions, RabbitSecurity
    */
   userId?: string;
 }
+
+/** The names `RabbitAckServerOptions` adds to the common ones (see `assertKnownKeys`). */
+const RABBIT_SERVER_OPTION_NAMES = [
+  'urls', 'queue', 'queueType', 'noAssert', 'queueArguments', 'exchange', 'exchangeType', 'routingKeys', 'prefetch',
+  'deadLetter', 'reconnect', 'replyAddresses', 'userId', ...RABBIT_SECURITY_OPTION_NAMES,
+] as const satisfies readonly (keyof RabbitAckServerOptions)[];
+type _Server = AllListed<KeysListed<Omit<RabbitAckServerOptions, keyof AckServerOptions>, typeof RABBIT_SERVER_OPTION_NAMES>>;
+export const RABBIT_SERVER_KEYS = serverOptionKeys(RABBIT_SERVER_OPTION_NAMES, {
+  deadLetter: { keys: RABBIT_DEAD_LETTER_OPTION_NAMES },
+  reconnect: RECONNECT_KEYS,
+  replyAddresses: REPLY_ADDRESS_KEYS,
+  tls: RABBIT_TLS_KEYS,
+});

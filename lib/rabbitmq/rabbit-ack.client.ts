@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
 import type { ChannelModel, ConsumeMessage, Options } from 'amqplib';
-import type { RabbitAckClientOptions } from './rabbit-ack-client-options';
+import { RABBIT_CLIENT_KEYS, type RabbitAckClientOptions } from './rabbit-ack-client-options';
+import { assertKnownKeys } from '../core/option-keys';
 import { RabbitConnection } from './rabbit-connection';
 import { ConfirmPublisher } from './rabbit-publisher';
 import { UnroutableMessageError } from '../core/errors';
@@ -33,6 +34,7 @@ export class RabbitAckClient extends ClientProxy {
 
   constructor(private readonly options: RabbitAckClientOptions) {
     super();
+    assertKnownKeys(options, RABBIT_CLIENT_KEYS, 'RabbitAckClient');
     if (!options || (typeof options.queue !== 'string' && typeof options.exchange !== 'string')) {
       throw new Error('nestjs-ack: RabbitAckClient needs the option queue (or exchange): where to publish');
     }

@@ -1,3 +1,5 @@
+import type { AllListed, KeysListed } from '../core/option-keys';
+
 /** Where rejected messages go. */
 export interface RabbitDeadLetterOptions {
   /**
@@ -20,3 +22,7 @@ export interface RabbitDeadLetterOptions {
    */
   routingKey?: string;
 }
+
+/** The names of `RabbitDeadLetterOptions` (see `assertKnownKeys`). */
+export const RABBIT_DEAD_LETTER_OPTION_NAMES = ['exchange', 'queue', 'routingKey'] as const satisfies readonly (keyof RabbitDeadLetterOptions)[];
+type _DeadLetter = AllListed<KeysListed<RabbitDeadLetterOptions, typeof RABBIT_DEAD_LETTER_OPTION_NAMES>>;

@@ -1,3 +1,5 @@
+import type { AllListed, KeysListed, OptionKeys } from '../core/option-keys';
+
 /**
  * TLS of an `amqps://` connection, handed to Node's `tls.connect` through
  * amqplib. PEM contents, not file paths (read them with `readFileSync`).
@@ -40,3 +42,10 @@ export interface RabbitSecurityOptions {
    */
   auth?: 'plain' | 'external';
 }
+
+/** The names of `RabbitTlsOptions` and `RabbitSecurityOptions` (see `assertKnownKeys`). */
+export const RABBIT_TLS_OPTION_NAMES = ['ca', 'cert', 'key', 'passphrase', 'servername'] as const satisfies readonly (keyof RabbitTlsOptions)[];
+type _Tls = AllListed<KeysListed<RabbitTlsOptions, typeof RABBIT_TLS_OPTION_NAMES>>;
+export const RABBIT_SECURITY_OPTION_NAMES = ['tls', 'auth'] as const satisfies readonly (keyof RabbitSecurityOptions)[];
+type _Security = AllListed<KeysListed<RabbitSecurityOptions, typeof RABBIT_SECURITY_OPTION_NAMES>>;
+export const RABBIT_TLS_KEYS: OptionKeys = { keys: RABBIT_TLS_OPTION_NAMES };

@@ -1,4 +1,5 @@
-import type { RabbitAckServerOptions } from './rabbit-ack-server-options';
+import { RABBIT_SERVER_KEYS, type RabbitAckServerOptions } from './rabbit-ack-server-options';
+import { assertKnownKeys } from '../core/option-keys';
 import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
 import { resolveUrls } from './rabbit-url';
 import { InvalidOptionError } from '../core/errors';
@@ -34,20 +35,21 @@ export interface RabbitServerSettings {
 
 /** Validates the broker options; every message names the option and what is allowed. */
 export function resolveRabbitSettings(options: RabbitAckServerOptions, concurrency: number): RabbitServerSettings {
-  if (!options || typeof options !== 'object') throw new Error('nestjs-ack: RabbitAckServer needs an options object with at least { queue }');
+  if (!options || typeof options !== 'object') throw new InvalidOptionError('options', options, 'an object with at least { queue }');
+  assertKnownKeys(options, RABBIT_SERVER_KEYS, 'RabbitAckServer');
   const { queue } = options;
   if (typeof queue !== 'string' || queue.trim() === '') {
-    throw new Error(`nestjs-ack: RabbitAckServer needs the option queue (a non-empty string, the queue to consume); got ${JSON.stringify(queue)}`);
+    throw new InvalidOptionError('queue', queue, 'a non-empty string, the queue to consume (RabbitAckServer needs the option queue)');
   }
   const queueType = options.queueType ?? 'quorum';
   oneOf('queueType', queueType, QUEUE_TYPES);
   const prefetch = options.prefetch ?? Math.max(20, 2 * concurrency);
   if (!Number.isInteger(prefetch) || prefetch < concurrency || prefetch > 65535) {
-    throw new Error(`nestjs-ack: invalid prefetch ${JSON.stringify(prefetch)}; allowed: an integer from concurrency (${concurrency}) to 65535`);
+    throw new InvalidOptionError('prefetch', prefetch, `an integer from concurrency (${concurrency}) to 65535`);
   }
   const queueArguments = options.queueArguments ?? {};
   if (typeof queueArguments !== 'object' || Array.isArray(queueArguments)) {
-    throw new Error('nestjs-ack: invalid queueArguments; allowed: an object of queue arguments');
+    throw new InvalidOptionError('queueArguments', typeof queueArguments, 'an object of queue arguments');
   }
   const urls = resolveUrls(options.urls);
   const security = resolveSecurity(options, urls);
@@ -82,18 +84,18 @@ function resolveUserId(options: RabbitAckServerOptions, security: ResolvedSecuri
 
 function resolveExchange(options: RabbitAckServerOptions): RabbitServerSettings['exchange'] {
   if (options.exchange === undefined) {
-    if (options.routingKeys !== undefined) throw new Error('nestjs-ack: the option routingKeys needs the option exchange');
+    if (options.routingKeys !== undefined) throw new InvalidOptionError('routingKeys', options.routingKeys, 'nothing without exchange (routingKeys needs the option exchange)');
     return undefined;
   }
   if (typeof options.exchange !== 'string' || options.exchange === '') {
-    throw new Error(`nestjs-ack: invalid exchange ${JSON.stringify(options.exchange)}; allowed: a non-empty exchange name`);
+    throw new InvalidOptionError('exchange', options.exchange, 'a non-empty exchange name');
   }
   const type = options.exchangeType ?? 'topic';
   oneOf('exchangeType', type, EXCHANGE_TYPES);
   const defaults = type === 'topic' ? ['#'] : type === 'direct' ? [options.queue] : [''];
   const routingKeys = options.routingKeys ?? defaults;
   if (!Array.isArray(routingKeys) || routingKeys.length === 0 || routingKeys.some((key) => typeof key !== 'string')) {
-    throw new Error(`nestjs-ack: invalid routingKeys ${JSON.stringify(routingKeys)}; allowed: a non-empty array of strings`);
+    throw new InvalidOptionError('routingKeys', routingKeys, 'a non-empty array of strings');
   }
   return { name: options.exchange, type, routingKeys };
 }
@@ -102,7 +104,7 @@ function resolveDeadLetter(options: RabbitAckServerOptions): RabbitDeadLetterTar
   const value = options.deadLetter ?? {};
   if (value === false) return false;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new Error(`nestjs-ack: invalid deadLetter ${JSON.stringify(value)}; allowed: false or { exchange?, queue?, routingKey? }`);
+    throw new InvalidOptionError('deadLetter', value, 'false or { exchange?, queue?, routingKey? }');
   }
   const target = {
     exchange: value.exchange ?? `${options.queue}.dlx`,
@@ -111,20 +113,20 @@ function resolveDeadLetter(options: RabbitAckServerOptions): RabbitDeadLetterTar
   };
   for (const [name, text] of Object.entries(target)) {
     if (typeof text !== 'string' || (name !== 'routingKey' && text === '')) {
-      throw new Error(`nestjs-ack: invalid deadLetter.${name} ${JSON.stringify(text)}; allowed: a non-empty string`);
+      throw new InvalidOptionError(`deadLetter.${name}`, text, 'a non-empty string');
     }
   }
-  if (target.queue === options.queue) throw new Error('nestjs-ack: invalid deadLetter.queue: it must differ from queue');
+  if (target.queue === options.queue) throw Object.assign(new InvalidOptionError('deadLetter.queue', target.queue, 'a queue other than queue'), { message: 'nestjs-ack: invalid deadLetter.queue: it must differ from queue' });
   return target;
 }
 
 function oneOf(name: string, value: unknown, allowed: readonly string[]): void {
   if (!allowed.includes(value as string)) {
-    throw new Error(`nestjs-ack: invalid ${name} ${JSON.stringify(value)}; allowed: ${allowed.join(', ')}`);
+    throw new InvalidOptionError(name, value, allowed.join(', '));
   }
 }
 
 function bool(name: string, value: unknown): boolean {
-  if (typeof value !== 'boolean') throw new Error(`nestjs-ack: invalid ${name} ${JSON.stringify(value)}; allowed: true, false`);
+  if (typeof value !== 'boolean') throw new InvalidOptionError(name, value, 'true, false');
   return value;
 }

@@ -2,6 +2,7 @@ import type { RedisOptions } from 'ioredis';
 import type { Redis } from 'ioredis';
 import type { ProducerDeserializer, ProducerSerializer } from '@nestjs/microservices';
 import type { ReconnectOptions } from '../core/reconnect';
+import { RECONNECT_KEYS, type AllListed, type KeysListed, type OptionKeys } from '../core/option-keys';
 
 /** Options of `RedisAckClient`. */
 export interface RedisAckClientOptions {
@@ -21,6 +22,13 @@ export interface RedisAckClientOptions {
   replyPrefix?: string;
   /** Reconnect backoff after the connection drops. @defaultValue the core's `DEFAULT_RECONNECT` */
   reconnect?: ReconnectOptions;
+  /** @defaultValue Nest's identity serializer */
   serializer?: ProducerSerializer;
+  /** @defaultValue Nest's incoming response deserializer */
   deserializer?: ProducerDeserializer;
 }
+
+const REDIS_CLIENT_OPTION_NAMES = ['connection', 'maxLen', 'headers', 'replyPrefix', 'reconnect', 'serializer', 'deserializer'] as const satisfies readonly (keyof RedisAckClientOptions)[];
+type _Client = AllListed<KeysListed<RedisAckClientOptions, typeof REDIS_CLIENT_OPTION_NAMES>>;
+/** The keys `RedisAckClient` takes (see `assertKnownKeys`); `connection` is ioredis' own, not checked. */
+export const REDIS_CLIENT_KEYS: OptionKeys = { keys: REDIS_CLIENT_OPTION_NAMES, nested: { reconnect: RECONNECT_KEYS } };

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { AckServerOptions } from '../core/ack-server-options';
 import type { ReconnectOptions } from '../core/reconnect';
 import type { ReplyAddressOptions } from '../core/reply-address-allow-list';
+import { RECONNECT_KEYS, REPLY_ADDRESS_KEYS, serverOptionKeys, type AllListed, type KeysListed } from '../core/option-keys';
 
 /**
  * Options of `RedisAckServer`. The streams read are the handlers' patterns
@@ -98,3 +99,19 @@ export interface RedisAckServerOptions extends AckServerOptions {
   /** Reconnect backoff after the connection drops (drives ioredis' `retryStrategy`). @defaultValue `{ initialDelayMs: 200, maxDelayMs: 10000, multiplier: 2, maxAttempts: Infinity }` */
   reconnect?: ReconnectOptions;
 }
+
+/** The names `RedisAckServerOptions` adds to the common ones (see `assertKnownKeys`). */
+const REDIS_SERVER_OPTION_NAMES = [
+  'connection', 'group', 'consumer', 'streams', 'streamsRouteByBody', 'startId', 'blockMs', 'minIdleMs', 'claimIntervalMs',
+  'deadLetter', 'deleteOnAck', 'trimMaxLen', 'replyTtlMs', 'replyAddresses', 'maxHeldNacks', 'reconnect',
+] as const satisfies readonly (keyof RedisAckServerOptions)[];
+type _Server = AllListed<KeysListed<Omit<RedisAckServerOptions, keyof AckServerOptions>, typeof REDIS_SERVER_OPTION_NAMES>>;
+type RedisDeadLetterOptions = Exclude<RedisAckServerOptions['deadLetter'], false | undefined>;
+const REDIS_DEAD_LETTER_NAMES = ['streamSuffix'] as const satisfies readonly (keyof RedisDeadLetterOptions)[];
+type _DeadLetter = AllListed<KeysListed<RedisDeadLetterOptions, typeof REDIS_DEAD_LETTER_NAMES>>;
+/** `connection` (a URL, ioredis options or client) is passed to ioredis: not checked here. */
+export const REDIS_SERVER_KEYS = serverOptionKeys(REDIS_SERVER_OPTION_NAMES, {
+  deadLetter: { keys: REDIS_DEAD_LETTER_NAMES },
+  replyAddresses: REPLY_ADDRESS_KEYS,
+  reconnect: RECONNECT_KEYS,
+});

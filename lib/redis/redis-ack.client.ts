@@ -3,7 +3,8 @@ import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microser
 import type { Redis } from 'ioredis';
 import { assertNumber } from '../core/option-checks';
 import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
-import type { RedisAckClientOptions } from './redis-ack-client-options';
+import { REDIS_CLIENT_KEYS, type RedisAckClientOptions } from './redis-ack-client-options';
+import { assertKnownKeys } from '../core/option-keys';
 import { disconnectRedis, openRedis, whenReady } from './redis-connection';
 import { checkedReplyPrefix } from './redis-reply-addresses';
 import { RedisFields } from './redis-wire';
@@ -31,6 +32,7 @@ export class RedisAckClient extends ClientProxy {
 
   constructor(private readonly options: RedisAckClientOptions = {}) {
     super();
+    assertKnownKeys(options, REDIS_CLIENT_KEYS, 'RedisAckClient');
     if (options.maxLen !== undefined) assertNumber(options.maxLen, 'maxLen', 1, true);
     const prefix = checkedReplyPrefix(options.replyPrefix);
     this.reconnectOptions = resolveReconnect(options.reconnect);

@@ -2,7 +2,8 @@ import { InvalidOptionError } from '../core/errors';
 import { assertNumber } from '../core/option-checks';
 import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
 import { ReplyAddressAllowList } from '../core/reply-address-allow-list';
-import type { RedisAckServerOptions } from './redis-ack-server-options';
+import { REDIS_SERVER_KEYS, type RedisAckServerOptions } from './redis-ack-server-options';
+import { assertKnownKeys } from '../core/option-keys';
 import { defaultConsumerName, isRedisClient, type RedisConnectionOption } from './redis-connection';
 import { REDIS_REPLY_ADDRESSES } from './redis-reply-addresses';
 
@@ -32,6 +33,7 @@ export interface RedisServerSettings {
 /** Validates the broker options; every error names the option and what is allowed. */
 export function resolveRedisSettings(options: RedisAckServerOptions, maxMessageBytes = Infinity): RedisServerSettings {
   if (!options || typeof options !== 'object') throw new InvalidOptionError('options', options, 'an object with at least { group }');
+  assertKnownKeys(options, REDIS_SERVER_KEYS, 'RedisAckServer');
   const { connection } = options;
   if (connection !== undefined && typeof connection !== 'string' && (typeof connection !== 'object' || connection === null) && !isRedisClient(connection)) {
     throw new InvalidOptionError('connection', typeof connection, 'a redis:// URL, ioredis options or an ioredis client');

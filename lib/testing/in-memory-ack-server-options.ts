@@ -1,6 +1,7 @@
 import type { AckServerOptions } from '../core/ack-server-options';
 import type { ReplyAddressOptions } from '../core/reply-address-allow-list';
 import type { InMemoryBroker } from './in-memory-broker';
+import { REPLY_ADDRESS_KEYS, serverOptionKeys, type AllListed, type KeysListed } from '../core/option-keys';
 
 /** Options of `InMemoryAckServer`. */
 export interface InMemoryAckServerOptions extends AckServerOptions {
@@ -23,3 +24,8 @@ export interface InMemoryAckServerOptions extends AckServerOptions {
    */
   replyAddresses?: ReplyAddressOptions;
 }
+
+const IN_MEMORY_SERVER_OPTION_NAMES = ['broker', 'queue', 'deadLetter', 'leaseMs', 'replyAddresses'] as const satisfies readonly (keyof InMemoryAckServerOptions)[];
+type _Server = AllListed<KeysListed<Omit<InMemoryAckServerOptions, keyof AckServerOptions>, typeof IN_MEMORY_SERVER_OPTION_NAMES>>;
+/** The keys `InMemoryAckServer` takes (see `assertKnownKeys`). */
+export const IN_MEMORY_SERVER_KEYS = serverOptionKeys(IN_MEMORY_SERVER_OPTION_NAMES, { replyAddresses: REPLY_ADDRESS_KEYS });

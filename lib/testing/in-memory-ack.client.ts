@@ -3,6 +3,7 @@ import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microser
 import { PendingRequests } from '../core/pending-requests';
 import { observePublish } from '../core/telemetry-hooks';
 import type { InMemoryBroker } from './in-memory-broker';
+import { assertKnownKeys, type AllListed, type KeysListed, type OptionKeys } from '../core/option-keys';
 
 /** Options of `InMemoryAckClient`. */
 export interface InMemoryAckClientOptions {
@@ -10,6 +11,10 @@ export interface InMemoryAckClientOptions {
   /** Queue to publish to. @defaultValue 'default' */
   queue?: string;
 }
+
+const IN_MEMORY_CLIENT_OPTION_NAMES = ['broker', 'queue'] as const satisfies readonly (keyof InMemoryAckClientOptions)[];
+type _Client = AllListed<KeysListed<InMemoryAckClientOptions, typeof IN_MEMORY_CLIENT_OPTION_NAMES>>;
+const IN_MEMORY_CLIENT_KEYS: OptionKeys = { keys: IN_MEMORY_CLIENT_OPTION_NAMES };
 
 /** Publishes to an `InMemoryBroker` queue: `emit()` for events, `send()` for requests. */
 export class InMemoryAckClient extends ClientProxy {
@@ -20,6 +25,7 @@ export class InMemoryAckClient extends ClientProxy {
 
   constructor(options: InMemoryAckClientOptions) {
     super();
+    assertKnownKeys(options, IN_MEMORY_CLIENT_KEYS, 'InMemoryAckClient');
     this.broker = options.broker;
     this.queue = options.queue ?? 'default';
     this.initializeSerializer({});

@@ -4,7 +4,8 @@ import type { ReplyPublisher } from '../core/broker-commands';
 import { ReplyAddressAllowList, type ReplyAddressRules } from '../core/reply-address-allow-list';
 import type { BrokerHealth } from '../core/broker-health';
 import { InvalidOptionError } from '../core/errors';
-import type { InMemoryAckServerOptions } from './in-memory-ack-server-options';
+import { IN_MEMORY_SERVER_KEYS, type InMemoryAckServerOptions } from './in-memory-ack-server-options';
+import { assertKnownKeys } from '../core/option-keys';
 import type { InMemoryBroker } from './in-memory-broker';
 import { InMemoryCommands } from './in-memory-commands';
 import { toInMemoryMessage, type InMemoryMessage } from './in-memory-message';
@@ -34,6 +35,7 @@ export class InMemoryAckServer extends AckServer<InMemoryMessage> {
 
   constructor(options: InMemoryAckServerOptions) {
     super(options, IN_MEMORY_TRANSPORT);
+    assertKnownKeys(options, IN_MEMORY_SERVER_KEYS, 'InMemoryAckServer');
     if (!options?.broker) throw new InvalidOptionError('broker', options?.broker, 'an InMemoryBroker');
     if (options.leaseMs !== undefined && !(Number.isFinite(options.leaseMs) && options.leaseMs > 0)) throw new InvalidOptionError('leaseMs', options.leaseMs, 'a number > 0');
     this.replyAddresses = new ReplyAddressAllowList('replyAddresses', options.replyAddresses, IN_MEMORY_REPLY_ADDRESSES);
