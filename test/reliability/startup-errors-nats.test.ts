@@ -9,6 +9,7 @@ import { NatsAckServer, type NatsAckServerOptions } from '../../lib/nats';
 import { serverAtLeast } from '../../lib/nats/nats-version';
 import { deleteStreams, NATS_URL, natsAdmin, uniqueStream, type NatsAdmin } from '../support/nats-broker';
 import { uniqueName } from '../support/names';
+import { oneHandlerModule } from '../support/start-unavailable';
 import { testLogLevels } from '../support/rabbit-conformance-adapter';
 
 const SUBJECT = uniqueName('startup');
@@ -129,14 +130,15 @@ describe('NATS start-up errors name what is missing', () => {
   });
 
   it('subjects another stream holds: a BrokerConfigurationError that names that stream', { timeout: 30_000 }, async () => {
+    const subject = uniqueName('overlap'); // earlier tests' streams hold SUBJECT
     const other = uniqueStream('holder');
     const stream = uniqueStream('overlap');
     streams.push(other, stream, `${stream}_DLQ`);
-    await admin.jsm.streams.add({ name: other, subjects: [`${SUBJECT}`] });
+    await admin.jsm.streams.add({ name: other, subjects: [subject] });
     const started = Date.now();
-    const error = await startError(OneModule, { stream, ensureStream: true });
+    const error = await startError(oneHandlerModule(subject), { stream, ensureStream: true });
     assert.equal(error.name, 'BrokerConfigurationError');
-    assert.match(error.message, new RegExp(`stream "${stream}" cannot take the subjects "${SUBJECT.replace(/\./g, '\\.')}": .* held by stream "${other}"; consume that stream instead`));
+    assert.match(error.message, new RegExp(`stream "${stream}" cannot take the subjects "${subject.replace(/\./g, '\\.')}": "${subject.replace(/\./g, '\\.')}" is held by stream "${other}"; consume that stream instead`));
     assert.ok(error.cause instanceof Error && /subjects overlap/.test(error.cause.message), 'the server\'s answer is the cause');
     assert.ok(Date.now() - started < 5000, 'at once, without retrying');
     assert.equal(await admin.jsm.streams.info(stream).then(() => true, () => false), false, 'nothing was created');
