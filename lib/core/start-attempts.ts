@@ -97,7 +97,8 @@ type Outcome = { kind: 'done' } | { kind: 'failed'; error: unknown } | { kind: '
 
 function raceDeadline(running: Promise<void>, deadline: number): Promise<Outcome> {
   return new Promise<Outcome>((resolve) => {
-    const timer = setTimeout(() => resolve({ kind: 'late' }), Math.max(0, deadline - Date.now()));
+    // No timer without a deadline (`Infinity`): setTimeout would fire at once for it.
+    const timer = Number.isFinite(deadline) ? setTimeout(() => resolve({ kind: 'late' }), Math.min(2 ** 31 - 1, Math.max(0, deadline - Date.now()))) : undefined;
     running
       .then(() => ({ kind: 'done' }) as Outcome, (error) => ({ kind: 'failed', error }) as Outcome)
       .then((outcome) => resolve(outcome))

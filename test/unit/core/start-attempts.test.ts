@@ -63,6 +63,15 @@ describe('start attempts', () => {
     assert.equal(abandoned, true);
   });
 
+  it('startTimeoutMs Infinity waits for the broker', async () => {
+    let calls = 0;
+    const o = options({ timeoutMs: Infinity, backoff: resolveReconnect({ initialDelayMs: 1, maxDelayMs: 1 }) });
+    await startAttempts(async () => {
+      if (++calls < 5) throw refused();
+    }, o);
+    assert.equal(calls, 5);
+  });
+
   it('a refusal or any other error fails at once, without retry', async () => {
     for (const thrown of [new BrokerConfigurationError('Test', 'queue exists with other arguments'), new Error('a bug')]) {
       let calls = 0;
