@@ -5,7 +5,7 @@ import { RABBIT_CLIENT_KEYS, type RabbitAckClientOptions } from './rabbit-ack-cl
 import { assertKnownKeys } from '../core/option-keys';
 import { RabbitConnection } from './rabbit-connection';
 import { ConfirmPublisher } from './rabbit-publisher';
-import { UnroutableMessageError } from '../core/errors';
+import { InvalidOptionError, UnroutableMessageError } from '../core/errors';
 import { emitStatus } from '../core/nest-compat';
 import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
 import { resolveUrls } from './rabbit-url';
@@ -36,13 +36,13 @@ export class RabbitAckClient extends ClientProxy {
     super();
     assertKnownKeys(options, RABBIT_CLIENT_KEYS, 'RabbitAckClient');
     if (!options || (typeof options.queue !== 'string' && typeof options.exchange !== 'string')) {
-      throw new Error('nestjs-ack: RabbitAckClient needs the option queue (or exchange): where to publish');
+      throw new InvalidOptionError('queue', options?.queue, 'a queue name: RabbitAckClient needs the option queue (or exchange), where to publish');
     }
     this.urls = resolveUrls(options.urls);
     this.security = resolveSecurity(options, this.urls);
     this.reconnectOptions = resolveReconnect(options.reconnect);
     this.publishTimeoutMs = options.publishTimeoutMs ?? 30_000;
-    if (!(this.publishTimeoutMs > 0)) throw new Error(`nestjs-ack: invalid publishTimeoutMs ${JSON.stringify(options.publishTimeoutMs)}; allowed: a number > 0`);
+    if (!(this.publishTimeoutMs > 0)) throw new InvalidOptionError('publishTimeoutMs', options.publishTimeoutMs, 'a number > 0');
     this.replyQueue = options.replyQueue ?? DIRECT_REPLY_TO;
     this.initializeSerializer(options);
     this.initializeDeserializer(options);
