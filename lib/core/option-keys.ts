@@ -28,11 +28,11 @@ export type AllListed<T extends true> = T;
  * Throws `InvalidOptionError` for the first key of `options` (and of its
  * nested options) that `spec` does not list, naming it with its path and the
  * closest known name. A misspelt option otherwise falls back to its default in
- * silence (`url` for `urls` connects to localhost). Values that are not plain
- * objects are left to the value checks.
+ * silence (`url` for `urls` connects to localhost). Values that are not objects
+ * are left to the value checks.
  */
 export function assertKnownKeys(options: unknown, spec: OptionKeys, owner: string, path = ''): void {
-  if (!isPlainObject(options)) return;
+  if (!isOptionsObject(options)) return;
   for (const key of Object.keys(options)) {
     if (!spec.keys.includes(key)) throw unknownOption(owner, path, key, spec.keys);
   }
@@ -54,8 +54,9 @@ function unknownOption(owner: string, path: string, key: string, known: readonly
 
 /**
  * The known name `key` most likely stands for: the same but for case, within
- * a few edits (about one per three characters), or the one sharing its start
- * but for a last character (`prefetchCount` for `prefetch`, `retries` for `retry`).
+ * a few edits (about one per three characters), or the one whose start, all of
+ * the shorter name but its last character at most, the two share
+ * (`prefetchCount` for `prefetch`, `retries` for `retry`).
  */
 export function closestName(key: string, known: readonly string[]): string | undefined {
   const lower = key.toLowerCase();
@@ -101,10 +102,9 @@ function editDistance(a: string, b: string): number {
   return rows[a.length][b.length];
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+/** Options built by a class (a config object) count too: their own fields are what the library reads. */
+function isOptionsObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `reconnect` of the servers and clients that reconnect themselves. */

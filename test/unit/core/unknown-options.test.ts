@@ -106,6 +106,17 @@ describe('unknown option keys', () => {
       error instanceof InvalidOptionError && error.option === 'url' && /did you mean urls\?/.test(error.message));
   });
 
+  it('checks options built by a class as well (a config object): its own fields', () => {
+    class OrdersClientConfig {
+      queue = 'orders';
+      url = 'amqp://elsewhere';
+      describe(): string {
+        return this.queue;
+      }
+    }
+    assert.throws(() => new RabbitAckClient(new OrdersClientConfig() as never), (error: unknown) => error instanceof InvalidOptionError && error.option === 'url');
+  });
+
   it('never shows the value of an unknown option: it may hold a password or a key', () => {
     assert.throws(() => new RabbitAckClient({ queue: 'q', url: 'amqps://user:s3cret@host' } as never), (error: Error) => !error.message.includes('s3cret'));
     assert.throws(() => new RabbitAckServer({ queue: 'q', tls: { privateKey: 'BEGIN-s3cret' } } as never), (error: Error) => !error.message.includes('s3cret'));
