@@ -88,7 +88,9 @@ export function runRobustnessTests(adapter: ConformanceAdapter): void {
           await waitFor(() => refusals.length >= 3, { message: 'three refused dead-letter attempts', timeoutMs: 20_000 });
           assert.equal(target.server.deadLetterFailures, 1, 'the server reports one source whose dead letter is refused');
           assert.deepEqual(await target.deadLetters(cell.pattern), [], 'nothing reached the dead-letter target');
-          assert.equal(await target.outstanding(cell.pattern), 1, 'the source is still the broker\'s, unsettled');
+          // Polled: a quorum queue's counts read while the message is being returned can miss it for an instant
+          // (seen once under CI load); a loss still fails below (no dead letter once the target accepts).
+          await waitForEqual(() => target.outstanding(cell.pattern), 1, { message: 'the source is still the broker\'s, unsettled' });
           assert.match(refusals[0].message, /retried in \d+ ms/);
           await target.blockDeadLetters!(cell.pattern, false);
           const [entry] = (await waitFor(async () => {
