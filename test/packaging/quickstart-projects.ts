@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { readDocPage } from './doc-blocks';
+import { readDocPage, type DocBlock } from './doc-blocks';
 
 const run = promisify(execFile);
 
@@ -16,19 +16,19 @@ export type NestMajor = (typeof NEST_MAJORS)[number];
  * TypeScript block of the section, each headed by `// src/<name>.ts`. A block there without that header
  * fails, so none is silently left out.
  */
-export function sectionFiles(root: string, page: string, heading: string): Map<string, string> {
+export function sectionFiles(root: string, page: string, heading: string): Map<string, DocBlock> {
   const path = join(root, page);
   const lines = readFileSync(path, 'utf8').split('\n');
   const start = lines.indexOf(heading);
   if (start < 0) throw new Error(`${page} has no "${heading}" section`);
   const next = lines.findIndex((line, i) => i > start && /^#{1,2} /.test(line));
   const end = next < 0 ? lines.length : next;
-  const files = new Map<string, string>();
+  const files = new Map<string, DocBlock>();
   for (const block of readDocPage(path, page).blocks) {
     if (block.line <= start || block.line > end) continue;
     if (!block.file) throw new Error(`${page}:${block.line}: a block of "${heading}" must start with its file name (// src/<name>.ts)`);
     if (files.has(block.file)) throw new Error(`${page}:${block.line}: ${block.file} twice in "${heading}"`);
-    files.set(block.file, `${block.code}\n`);
+    files.set(block.file, block);
   }
   if (!files.has('src/main.ts')) throw new Error(`${page}: "${heading}" has no src/main.ts`);
   return files;

@@ -7,11 +7,12 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { GetMessage } from 'amqplib';
-import { lastValueFrom } from 'rxjs';
+import { lastValueFrom, timeout } from 'rxjs';
 import { RabbitAckClient } from '../../lib/rabbitmq';
 import { uniqueName } from '../support/names';
 import { deadLetterFields, deleteRabbitTopology, peekQueue, queueDepth, RABBITMQ_URL } from '../support/rabbit-broker';
 import { waitFor } from '../support/wait-for';
+import { mapDiagnostics, type DocBlock } from './doc-blocks';
 import { linkModules, repositoryRoot } from './project-links';
 import { canarySource, NEST_MAJORS, nestModules, projectTsconfig, sectionFiles, typeScript5, type NestMajor } from './quickstart-projects';
 
@@ -68,8 +69,7 @@ describe('the README quick start in the projects `nest new` makes', { concurrenc
         assert.ok(nest.startsWith(expectedNest), `the project loads Nest ${major}, not ${nest}`);
 
         const tsc = major === 12 ? TS_REPO : ts5;
-        const compiled = await run(process.execPath, [tsc, '-p', join(dir, 'tsconfig.build.json')], { cwd: dir }).catch((error) => error as { code: number; stdout: string; stderr: string });
-        assert.ok(!('code' in compiled) || !compiled.code, `tsc (${major === 12 ? 'repository' : 'TypeScript 5'}) failed:\n${compiled.stdout}${compiled.stderr}`);
+        await compile(tsc, dir, files);
         const main = readFileSync(join(dir, 'dist/main.js'), 'utf8');
         // The project is of the module format `nest new` gave it.
         if (major === 12) assert.match(main, /^import .* from 'nestjs-ack\/rabbitmq';$/m);
@@ -83,23 +83,30 @@ describe('the README quick start in the projects `nest new` makes', { concurrenc
   // The repository has Nest 12's HTTP platform, terminus and config; the page's blocks are also compiled against 10 and 11 (readme-blocks under scripts/nest-majors.sh).
   it('docs/health.md: its hybrid app compiles in the Nest 12 project (strict), consumes, and GET /health answers up', async () => {
     const dir = join(work, 'nest12', 'health');
-    writeProject(dir, join(ROOT, 'test/packaging/quickstart/12'), sectionFiles(ROOT, 'docs/health.md', '## Usage: a complete hybrid app'), 12, true);
-    const compiled = await run(process.execPath, [TS_REPO, '-p', join(dir, 'tsconfig.build.json')], { cwd: dir }).catch((error) => error as { code: number; stdout: string; stderr: string });
-    assert.ok(!('code' in compiled) || !compiled.code, `tsc failed:\n${compiled.stdout}${compiled.stderr}`);
+    const healthFiles = sectionFiles(ROOT, 'docs/health.md', '## Usage: a complete hybrid app');
+    writeProject(dir, join(ROOT, 'test/packaging/quickstart/12'), healthFiles, 12, true);
+    await compile(TS_REPO, dir, healthFiles);
     await runHealthApp(dir);
   });
 });
 
 /** The fixture's config files as generated (tsconfig.json made strict or not), the README's files, and the canary. */
-function writeProject(dir: string, fixture: string, files: Map<string, string>, major: NestMajor, strict: boolean): void {
+function writeProject(dir: string, fixture: string, files: Map<string, DocBlock>, major: NestMajor, strict: boolean): void {
   mkdirSync(join(dir, 'src'), { recursive: true });
   for (const name of ['package.json', 'tsconfig.build.json']) writeFileSync(join(dir, name), readFileSync(join(fixture, name)));
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(projectTsconfig(fixture, strict), null, 2));
-  for (const [name, code] of files) {
+  for (const [name, block] of files) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), code);
+    writeFileSync(join(dir, name), `${block.code}\n`);
   }
   writeFileSync(join(dir, 'src/canary.ts'), canarySource(major, strict));
+}
+
+/** `nest build`'s compile (tsconfig.build.json); errors in the page's files point at the page and line. */
+async function compile(tsc: string, dir: string, files: Map<string, DocBlock>): Promise<void> {
+  const compiled = await run(process.execPath, [tsc, '-p', join(dir, 'tsconfig.build.json')], { cwd: dir }).catch((error) => error as { code: number; stdout: string; stderr: string });
+  const diagnostics = mapDiagnostics(`${compiled.stdout}${compiled.stderr}`, new Map([...files].map(([name, block]) => [name, { block, offset: 0 }])));
+  assert.ok(!('code' in compiled) || !compiled.code, `tsc ${tsc === TS_REPO ? '(the repository\'s)' : '5'} failed in ${dir}:\n${diagnostics}`);
 }
 
 /** A project's dist/main.js as a child process on a queue of its own, its output collected. */
@@ -149,7 +156,7 @@ async function runOnRabbit(dir: string, prefix: string): Promise<void> {
   let app: RunningApp | undefined;
   try {
     app = await startApp(dir, { ORDERS_QUEUE: queue }, 'Nest microservice successfully started');
-    const total = await lastValueFrom(client.send<number>('order.total', { id: 'o-total', items: [{ sku: 'a', price: 2 }, { sku: 'b', price: 3 }] }));
+    const total = await lastValueFrom(client.send<number>('order.total', { id: 'o-total', items: [{ sku: 'a', price: 2 }, { sku: 'b', price: 3 }] }).pipe(timeout(10_000)));
     assert.equal(total, 5, 'order.total handled: its reply');
     await lastValueFrom(client.emit('payment.capture', { id: 'o-good', items: [{ sku: 'a', price: 2 }] }), { defaultValue: undefined });
     await lastValueFrom(client.emit('payment.capture', { id: 'o-empty', items: [] }), { defaultValue: undefined });
