@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { after, describe, it } from 'node:test';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -50,6 +52,27 @@ describe('RabbitAckServer start-up errors', () => {
     assert.match(error.message, /RabbitMQ refused the set-up: could not declare queue ".*": .*PRECONDITION_FAILED.*noAssert: true/);
     assert.doesNotMatch(error.message, /could not connect/);
     assert.ok(Date.now() - started < 5000, 'at once, without retrying for startTimeoutMs');
+  });
+
+  it('a user without the configure permission: a BrokerConfigurationError saying what to grant, at once', { timeout: 60_000 }, async () => {
+    const user = `ack-noconf-${randomBytes(4).toString('hex')}`;
+    const password = randomBytes(8).toString('hex');
+    const ctl = (...args: string[]) => execFileSync('rabbitmqctl', args, { stdio: 'pipe', timeout: 30_000 });
+    ctl('add_user', user, password);
+    try {
+      ctl('set_permissions', '-p', '/', user, '^$', '.*', '.*'); // may not declare anything
+      const url = new URL(RABBITMQ_URL);
+      url.username = user;
+      url.password = password;
+      const started = Date.now();
+      const error = await listenError({ queue: uniqueName('startup'), urls: url.toString() });
+      assert.equal(error.name, 'BrokerConfigurationError');
+      assert.match(error.message, /could not declare .*ACCESS[_-]REFUSED.*rabbitmqctl set_permissions/);
+      assert.ok(!error.message.includes(password));
+      assert.ok(Date.now() - started < 5000, 'at once, without retrying');
+    } finally {
+      ctl('delete_user', user);
+    }
   });
 
   it('noAssert on a queue that does not exist: the error names it', { timeout: 30_000 }, async () => {
