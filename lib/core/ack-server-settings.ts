@@ -20,11 +20,11 @@ export function resolveServerSettings(options: AckServerOptions): AckServerSetti
   assertAckPolicy(defaultPolicy, 'defaultPolicy');
   const concurrency = options.concurrency ?? 10;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new Error(`nestjs-ack: invalid concurrency ${JSON.stringify(concurrency)}; allowed: an integer >= 1`);
+    throw new InvalidOptionError('concurrency', concurrency, 'an integer >= 1');
   }
   const shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
   if (typeof shutdownTimeoutMs !== 'number' || !(shutdownTimeoutMs >= 0)) {
-    throw new Error(`nestjs-ack: invalid shutdownTimeoutMs ${JSON.stringify(shutdownTimeoutMs)}; allowed: a number >= 0`);
+    throw new InvalidOptionError('shutdownTimeoutMs', shutdownTimeoutMs, 'a number >= 0');
   }
   const maxMessageBytes = options.maxMessageBytes ?? options.maxBodyBytes ?? 16 * 1024 * 1024;
   assertLimit(maxMessageBytes, options.maxMessageBytes === undefined && options.maxBodyBytes !== undefined ? 'maxBodyBytes' : 'maxMessageBytes', 1);

@@ -20,9 +20,11 @@ export interface KafkaAckClientOptions {
   replyGroupId?: string;
   /** kafkajs log level, logged through Nest's logger. @defaultValue logLevel.WARN */
   logLevel?: logLevel;
+  /** Names this client in its logs: the logger context becomes `KafkaAckClient:<name>`. @defaultValue undefined (the class name alone) */
+  name?: string;
 }
 
-const KAFKA_CLIENT_OPTION_NAMES = ['brokers', 'clientId', 'client', 'replyTopic', 'replyGroupId', 'logLevel'] as const satisfies readonly (keyof KafkaAckClientOptions)[];
+const KAFKA_CLIENT_OPTION_NAMES = ['brokers', 'clientId', 'client', 'replyTopic', 'replyGroupId', 'logLevel', 'name'] as const satisfies readonly (keyof KafkaAckClientOptions)[];
 type _Client = AllListed<KeysListed<KafkaAckClientOptions, typeof KAFKA_CLIENT_OPTION_NAMES>>;
 /** The keys `KafkaAckClient` takes (see `assertKnownKeys`); `client` is kafkajs' own, not checked. */
 export const KAFKA_CLIENT_KEYS: OptionKeys = { keys: KAFKA_CLIENT_OPTION_NAMES };

@@ -48,7 +48,7 @@ export interface KafkaAckServerOptions extends AckServerOptions {
   /**
    * Where a group without a committed offset starts: the earliest record
    * (`true`) or the end of the partition (`false`, Kafka's `latest`; records
-   * produced before the group's first fetch are then never read).
+   * produced before `listen()` resolved are not read; every later one is).
    * @defaultValue false
    */
   fromBeginning?: boolean;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
+import { InvalidOptionError } from '../core/errors';
 import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
 import { Kafka, logLevel, Partitioners, type Consumer, type IHeaders, type Message, type Producer } from 'kafkajs';
 import { KAFKA_CLIENT_KEYS, type KafkaAckClientOptions } from './kafka-ack-client-options';
@@ -24,7 +25,7 @@ const CLOSED_WHILE_CONNECTING = 'the KafkaAckClient was closed while connecting'
  * `kafka_replyTopic` headers and reads the replies on its reply topic.
  */
 export class KafkaAckClient extends ClientProxy {
-  private readonly logger = new Logger(KafkaAckClient.name);
+  private readonly logger: Logger;
   private readonly kafka: Kafka;
   private readonly replyTopic: string;
   private readonly ownsReplyTopic: boolean;
@@ -40,6 +41,8 @@ export class KafkaAckClient extends ClientProxy {
     assertKnownKeys(options, KAFKA_CLIENT_KEYS, 'KafkaAckClient');
     const brokers = assertBrokers(options.brokers);
     if (options.replyTopic !== undefined) assertTopicName(options.replyTopic, 'KafkaAckClient option replyTopic');
+    if (options.name !== undefined && (typeof options.name !== 'string' || options.name === '')) throw new InvalidOptionError('name', options.name, 'a non-empty string');
+    this.logger = new Logger(options.name ? `${KafkaAckClient.name}:${options.name}` : KafkaAckClient.name);
     this.kafka = new Kafka({
       ...options.client,
       brokers,
