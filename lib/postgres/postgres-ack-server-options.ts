@@ -59,7 +59,7 @@ export interface PostgresAckServerOptions extends AckServerOptions, PostgresConn
   deadLetter?: boolean;
   /** Deletion of old COMPLETED and FAILED rows. @defaultValue `{ completedMs: 86400000, failedMs: 1209600000, intervalMs: 60000 }` */
   retention?: PostgresRetentionOptions;
-  /** Backoff of the LISTEN connection's reconnects. @defaultValue `{ initialDelayMs: 200, maxDelayMs: 10000, multiplier: 2, maxAttempts: Infinity }` */
+  /** Backoff of the LISTEN connection's reconnects, and between the attempts of `listen()`. @defaultValue `{ initialDelayMs: 200, maxDelayMs: 10000, multiplier: 2, maxAttempts: Infinity }` */
   reconnect?: ReconnectOptions;
   /**
    * Channels a request's `reply_to` may name: the server NOTIFYs it and files the reply under it.

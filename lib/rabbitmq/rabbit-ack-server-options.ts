@@ -52,7 +52,7 @@ export interface RabbitAckServerOptions extends AckServerOptions, RabbitSecurity
    * @defaultValue `{ exchange: '<queue>.dlx', queue: '<queue>.dlq', routingKey: '<queue>' }`
    */
   deadLetter?: RabbitDeadLetterOptions | false;
-  /** Reconnect backoff after the connection drops. @defaultValue `{ initialDelayMs: 200, maxDelayMs: 10000, multiplier: 2, maxAttempts: Infinity }` */
+  /** Reconnect backoff after the connection drops, and between the attempts of `listen()`. @defaultValue `{ initialDelayMs: 200, maxDelayMs: 10000, multiplier: 2, maxAttempts: Infinity }` */
   reconnect?: ReconnectOptions;
   /**
    * Queues replies may be published to (through the default exchange). A

@@ -96,7 +96,7 @@ export interface RedisAckServerOptions extends AckServerOptions {
    * @defaultValue 1000
    */
   maxHeldNacks?: number;
-  /** Reconnect backoff after the connection drops (drives ioredis' `retryStrategy`). @defaultValue `{ initialDelayMs: 200, maxDelayMs: 10000, multiplier: 2, maxAttempts: Infinity }` */
+  /** Reconnect backoff after the connection drops (drives ioredis' `retryStrategy`), and between the attempts of `listen()`. @defaultValue `{ initialDelayMs: 200, maxDelayMs: 10000, multiplier: 2, maxAttempts: Infinity }` */
   reconnect?: ReconnectOptions;
 }
 
