@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -15,6 +14,7 @@ import { waitFor } from '../support/wait-for';
 import { mapDiagnostics, type DocBlock } from './doc-blocks';
 import { linkModules, repositoryRoot } from './project-links';
 import { canarySource, NEST_MAJORS, nestModules, projectTsconfig, sectionFiles, typeScript5, type NestMajor } from './quickstart-projects';
+import { freePort } from '../support/free-port';
 
 // The README's quick start as a new user meets it: its blocks written as the files they name into the
 // projects `nest new` makes for Nest 10, 11 and 12 (their tsconfig.json, tsconfig.build.json and
@@ -207,13 +207,4 @@ async function waitForEmpty(queue: string): Promise<void> {
     const depth = await queueDepth(queue);
     return depth?.ready === 0 && depth.unacked === 0;
   }, { timeoutMs: 15_000, intervalMs: 250, message: `${queue} to hold no message, ready or unacked` });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    }).on('error', reject);
-  });
 }

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { KafkaAckServer } from '../../lib/kafka';
 import { uniqueName } from '../support/names';
-import { freePort, oneHandlerModule, startAgainstNothing } from '../support/start-unavailable';
+import { freePort } from '../support/free-port';
+import { oneHandlerModule, startAgainstNothing } from '../support/start-unavailable';
 
 describe('Kafka: start-up while nothing answers', () => {
   it('tries with backoff, warns per attempt, then BrokerUnavailableError; kafkajs itself stays quiet', { timeout: 30_000 }, async () => {

@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import { NatsAckServer } from '../../lib/nats';
 import { uniqueStream } from '../support/nats-broker';
 import { uniqueName } from '../support/names';
-import { freePort, oneHandlerModule, startAgainstNothing } from '../support/start-unavailable';
+import { freePort } from '../support/free-port';
+import { oneHandlerModule, startAgainstNothing } from '../support/start-unavailable';
 
 describe('NATS: start-up while nothing answers', () => {
   it('tries with backoff, warns per attempt with the redacted address, then BrokerUnavailableError', { timeout: 30_000 }, async () => {

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PostgresAckServer } from '../../lib/postgres';
 import { uniqueName } from '../support/names';
-import { freePort, oneHandlerModule, startAgainstNothing } from '../support/start-unavailable';
+import { freePort } from '../support/free-port';
+import { oneHandlerModule, startAgainstNothing } from '../support/start-unavailable';
 
 describe('PostgreSQL: start-up while nothing answers', () => {
   it('tries with backoff, warns per attempt with the redacted address, then BrokerUnavailableError', { timeout: 30_000 }, async () => {

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PrivateServer } from './private-server';
 import { makeCertificates, type TestCertificates } from './tls-certs';
+import { freePort } from './free-port';
 
 /** One user of the private nats-server and the subjects it may publish and subscribe to. */
 export interface NatsTestUser {
@@ -62,16 +62,4 @@ export async function startNatsTlsNode(users: Array<Omit<NatsTestUser, 'password
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** A port nothing listens on right now (the OS picks it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -1,12 +1,13 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { chmod, chown, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { makeCertificates, type TestCertificates } from './tls-certs';
 import { waitFor } from './wait-for';
+import { freePorts } from './free-port';
 
 const run = promisify(execFile);
 
@@ -112,19 +113,6 @@ async function giveToRabbitmq(dir: string): Promise<void> {
   }
   for (const name of ['rabbitmq.conf', 'enabled_plugins']) await chown(join(dir, name), uid, gid);
   for (const name of await readdir(join(dir, 'certs'))) await chown(join(dir, 'certs', name), uid, gid);
-}
-
-/** Ports the kernel hands out now (closed again at once: a tiny race, fine for a test). */
-async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(Array.from({ length: count }, async () => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    return server;
-  }));
-  const ports = servers.map((server) => (server.address() as { port: number }).port);
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  return ports;
 }
 
 function portOpen(port: number): Promise<boolean> {

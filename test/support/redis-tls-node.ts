@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCertificates, type TestCertificates } from './tls-certs';
 import { waitFor } from './wait-for';
+import { freePort } from './free-port';
 
 /** A private redis-server that takes TLS connections only, with client certificates required. */
 export interface RedisTlsNode {
@@ -46,16 +46,4 @@ export async function startRedisTlsNode(): Promise<RedisTlsNode> {
     throw error;
   }
   return { port, certs, stop };
-}
-
-/** A port nothing listens on right now (the OS picks it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { Controller, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type CustomTransportStrategy, EventPattern } from '@nestjs/microservices';
 import { BrokerUnavailableError } from '../../lib/core/errors';
 import { CaptureLogger } from './capture-logger';
-
-/** A TCP port nothing listens on now: bound by the OS, then released. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A module with one event handler for `pattern`. */
 export function oneHandlerModule(pattern: string): Type<unknown> {
