@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { connect } from 'node:net';
 import { waitFor } from './wait-for';
+import { portOpen } from './free-port';
 
 /**
  * A broker process of one test file (nats-server, redis-server) on a port of
@@ -40,15 +40,4 @@ export class PrivateServer {
     child.kill(signal);
     await exited;
   }
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }

@@ -1,13 +1,12 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { chmod, chown, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { makeCertificates, type TestCertificates } from './tls-certs';
 import { waitFor } from './wait-for';
-import { freePorts } from './free-port';
+import { freePorts, portOpen } from './free-port';
 
 const run = promisify(execFile);
 
@@ -113,15 +112,4 @@ async function giveToRabbitmq(dir: string): Promise<void> {
   }
   for (const name of ['rabbitmq.conf', 'enabled_plugins']) await chown(join(dir, name), uid, gid);
   for (const name of await readdir(join(dir, 'certs'))) await chown(join(dir, 'certs', name), uid, gid);
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
