@@ -89,7 +89,10 @@ describe('Redis restarted mid-stream (no persistence)', () => {
     assert.ok(await groupInfo(STREAM, group), 'the group exists again on the empty Redis');
     // Their entries went with the restart: the acks find nothing pending, and say so.
     release();
-    await waitFor(() => errors.filter((e) => e.name === 'DeliveryGoneError').length === HELD, { message: `${HELD} acks refused as DeliveryGoneError (${errors.map((e) => e.name).join(', ')})` });
+    // Only the acks' refusals count: a lease renewal of a held handler may also find its entry gone, when
+    // it fires between the reconnect and the release (seen under CI load: 1 + 3 errors, never exactly 3).
+    const ackRefusals = () => errors.filter((e) => e.name === 'DeliveryGoneError' && e.message.includes('cannot ack entry'));
+    await waitFor(() => ackRefusals().length === HELD, { message: `${HELD} acks refused as DeliveryGoneError` });
 
     for (let id = BEFORE + 1; id <= BEFORE + AFTER; id++) await firstValueFrom(client.emit(STREAM, { id }), { defaultValue: undefined });
     await waitFor(() => [...Array(AFTER)].every((_, i) => processed.has(BEFORE + 1 + i)), { timeoutMs: 30_000, message: `all ${AFTER} published after the restart processed` });
