@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { inMemoryConformanceAdapter } from '../support/in-memory-conformance-adapter';
+import { inMemoryConformanceAdapter } from './adapters/in-memory';
 import { runConformanceSuite } from './suite';
 
 runConformanceSuite(inMemoryConformanceAdapter);

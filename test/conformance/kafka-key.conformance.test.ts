@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { kafkaConformanceAdapter } from '../support/kafka-conformance-adapter';
+import { kafkaConformanceAdapter } from './adapters/kafka';
 import { runConformanceSuite } from './suite';
 
 // The whole suite again with `ordering: 'key'` (keyed worker, in-memory retries).

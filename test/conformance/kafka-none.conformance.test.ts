@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { kafkaConformanceAdapter } from '../support/kafka-conformance-adapter';
+import { kafkaConformanceAdapter } from './adapters/kafka';
 import { runConformanceSuite } from './suite';
 
 // `ordering: 'none'` shares the keyed worker with 'key' (each record its own lane): the policy matrix

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { kafkaConformanceAdapter } from '../support/kafka-conformance-adapter';
+import { kafkaConformanceAdapter } from './adapters/kafka';
 import { runTracingSuite } from './suite-tracing';
 
 runTracingSuite(kafkaConformanceAdapter(), 'kafka');

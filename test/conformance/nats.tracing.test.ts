@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { natsConformanceAdapter } from '../support/nats-conformance-adapter';
+import { natsConformanceAdapter } from './adapters/nats';
 import { runTracingSuite } from './suite-tracing';
 
 runTracingSuite(natsConformanceAdapter(), 'nats');

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { postgresConformanceAdapter } from '../support/postgres-conformance-adapter';
+import { postgresConformanceAdapter } from './adapters/postgres';
 import { runTracingSuite } from './suite-tracing';
 
 runTracingSuite(postgresConformanceAdapter(), 'postgres');

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { rabbitConformanceAdapter } from '../support/rabbit-conformance-adapter';
+import { rabbitConformanceAdapter } from './adapters/rabbitmq';
 import { runConformanceSuite } from './suite';
 
 // Classic queues count no deliveries: this proves our own delivery-count header (republish on nack).

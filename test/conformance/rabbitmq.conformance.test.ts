@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { rabbitConformanceAdapter } from '../support/rabbit-conformance-adapter';
+import { rabbitConformanceAdapter } from './adapters/rabbitmq';
 import { runConformanceSuite } from './suite';
 
 // The default set-up: a quorum queue with the broker's own delivery count, dead letters to `<queue>.dlq`.

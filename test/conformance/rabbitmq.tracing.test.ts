@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { rabbitConformanceAdapter } from '../support/rabbit-conformance-adapter';
+import { rabbitConformanceAdapter } from './adapters/rabbitmq';
 import { runTracingSuite } from './suite-tracing';
 
 runTracingSuite(rabbitConformanceAdapter(), 'rabbitmq');

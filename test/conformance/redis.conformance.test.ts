@@ -5,7 +5,7 @@ import type { HandledEvent } from '../../lib/core';
 import type { RedisAckServer } from '../../lib/redis';
 import { uniqueName } from '../support/names';
 import { closeRedisAdmin, consumersOf, deadLettersIn, groupInfo, pendingEntries } from '../support/redis-broker';
-import { redisConformanceAdapter } from '../support/redis-conformance-adapter';
+import { redisConformanceAdapter } from './adapters/redis';
 import { waitFor, waitForEqual } from '../support/wait-for';
 import type { ConformanceTarget } from './adapter';
 import { buildModule, type CellSpec } from './cells';

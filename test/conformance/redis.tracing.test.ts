@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { redisConformanceAdapter } from '../support/redis-conformance-adapter';
+import { redisConformanceAdapter } from './adapters/redis';
 import { runTracingSuite } from './suite-tracing';
 
 runTracingSuite(redisConformanceAdapter(), 'redis');

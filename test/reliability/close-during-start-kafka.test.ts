@@ -6,10 +6,10 @@ import { NestFactory } from '@nestjs/core';
 import { firstValueFrom } from 'rxjs';
 import { KafkaAckServer } from '../../lib/kafka';
 import { closeSharedAdmin, createTopic, deleteTopicsAndGroups, groupMembers, KAFKA_BROKERS, sharedAdmin, testClient, testKafka } from '../support/kafka-broker';
-import { FAST_KAFKA } from '../support/kafka-conformance-adapter';
+import { FAST_KAFKA } from '../conformance/adapters/kafka';
 import { handlerModule, startKafkaApp } from '../support/kafka-test-app';
 import { uniqueName } from '../support/names';
-import { testLogLevels } from '../support/rabbit-conformance-adapter';
+import { testLogLevels } from '../conformance/adapters/rabbitmq';
 import { waitFor } from '../support/wait-for';
 
 const DELAYS_MS = [0, 10, 50, 200, 400];

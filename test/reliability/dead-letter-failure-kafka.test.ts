@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { KafkaAckServer } from '../../lib/kafka';
 import { createTopicsWithLeaders } from '../../lib/kafka/topic-leaders';
 import { closeSharedAdmin, committedOffset, createTopic, deleteTopicsAndGroups, endOffsetTotal, KAFKA_BROKERS, maxMessageBytes, readTopic, setMaxMessageBytes, sharedAdmin, testClient, testKafka } from '../support/kafka-broker';
-import { FAST_KAFKA } from '../support/kafka-conformance-adapter';
+import { FAST_KAFKA } from '../conformance/adapters/kafka';
 import { handlerModule, startKafkaApp } from '../support/kafka-test-app';
 import { uniqueName } from '../support/names';
 import { waitFor } from '../support/wait-for';

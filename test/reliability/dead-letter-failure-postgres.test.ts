@@ -6,7 +6,7 @@ import { Ctx, EventPattern } from '@nestjs/microservices';
 import { AckModule } from '../../lib/module';
 import type { PostgresAckContext } from '../../lib/postgres';
 import { endTestPool } from '../support/postgres-broker';
-import { postgresConformanceAdapter } from '../support/postgres-conformance-adapter';
+import { postgresConformanceAdapter } from '../conformance/adapters/postgres';
 import { waitFor } from '../support/wait-for';
 import type { ConformanceTarget } from '../conformance/adapter';
 

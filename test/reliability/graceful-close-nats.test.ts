@@ -11,7 +11,7 @@ import { startNatsApp, type NatsTestApp } from '../support/nats-app';
 import { NATS_URL } from '../support/nats-broker';
 import { uniqueName } from '../support/names';
 import { waitFor } from '../support/wait-for';
-import { testLogLevels } from '../support/rabbit-conformance-adapter';
+import { testLogLevels } from '../conformance/adapters/rabbitmq';
 
 const SUBJECT = uniqueName('close');
 const ACK_WAIT_MS = 4000;

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { assertSampleAgreed, runSample } from '../support/sample-run';
 
 // The README's first command runs this sample: it must start without a broker and print each settlement.
-// The sample on each real broker is tested in that broker's lane (test/reliability/sample-<broker>.test.ts).
+// The sample on each real broker is tested in that broker's lane (test/integration/<broker>/sample-<broker>.test.ts).
 describe('the sample app', () => {
   it('runs on the in-memory transport by default, prints every settlement and a summary the broker agrees with', { timeout: 30_000 }, async () => {
     const run = await runSample({ SAMPLE_BROKER: '' });

@@ -6,7 +6,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { KafkaAckServer } from '../../lib/kafka';
 import { KAFKA_BROKERS } from './kafka-broker';
-import { FAST_KAFKA } from './kafka-conformance-adapter';
+import { FAST_KAFKA } from '../conformance/adapters/kafka';
 import { handlerModule } from './kafka-test-app';
 
 async function main(): Promise<void> {

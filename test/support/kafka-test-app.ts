@@ -4,9 +4,9 @@ import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservice
 import { AckPolicy, type AckPolicy as AckPolicyValue } from '../../lib/core';
 import { AckModule } from '../../lib/module';
 import { KafkaAckContext, KafkaAckServer, type KafkaAckServerOptions } from '../../lib/kafka';
-import { FAST_KAFKA } from './kafka-conformance-adapter';
+import { FAST_KAFKA } from '../conformance/adapters/kafka';
 import { KAFKA_BROKERS } from './kafka-broker';
-import { testLogLevels } from './rabbit-conformance-adapter';
+import { testLogLevels } from '../conformance/adapters/rabbitmq';
 
 export type KafkaTestHandler = (data: any, context: KafkaAckContext) => unknown;
 

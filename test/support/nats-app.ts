@@ -2,7 +2,7 @@ import type { INestMicroservice, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NatsAckClient, NatsAckServer, type NatsAckServerOptions } from '../../lib/nats';
 import { deleteStreams, NATS_URL, natsAdmin, uniqueStream, type NatsAdmin } from './nats-broker';
-import { testLogLevels } from './rabbit-conformance-adapter';
+import { testLogLevels } from '../conformance/adapters/rabbitmq';
 
 /** A Nest app on a fresh stream, a client publishing to it, an admin connection, and what the server reported. */
 export interface NatsTestApp {

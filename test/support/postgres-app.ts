@@ -2,7 +2,7 @@ import type { INestMicroservice, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { PostgresAckClient, PostgresAckServer, PostgresSql, type PostgresAckServerOptions } from '../../lib/postgres';
 import { dropTables, POSTGRES_URL, uniqueTable } from './postgres-broker';
-import { testLogLevels } from './rabbit-conformance-adapter';
+import { testLogLevels } from '../conformance/adapters/rabbitmq';
 
 /** A Nest app on a fresh table, a client publishing to it, and the table's statements for plain-SQL assertions. */
 export interface PostgresTestApp {

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { RabbitAckClient, RabbitAckServer, type RabbitAckServerOptions } from '../../lib/rabbitmq';
 import { uniqueName } from './names';
 import { deleteRabbitTopology, RABBITMQ_URL } from './rabbit-broker';
-import { testLogLevels } from './rabbit-conformance-adapter';
+import { testLogLevels } from '../conformance/adapters/rabbitmq';
 
 /** A Nest app on a fresh queue, a client publishing to it, and what the server reported. */
 export interface RabbitTestApp {

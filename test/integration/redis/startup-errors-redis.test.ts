@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { RedisAckServer } from '../../../lib/redis';
+import { uniqueName } from '../../support/names';
+
+@Module({})
+class EmptyModule {}
+
+/** A port nothing listens on. */
+const NOWHERE = 'redis://:secret-password@127.0.0.1:6390';
+
+describe('Redis Streams: start-up without Redis', () => {
+  it('keeps trying, then fails listen() after reconnect.maxAttempts (before startTimeoutMs), naming the address without the password', { timeout: 30_000 }, async () => {
+    const server = new RedisAckServer({ connection: NOWHERE, group: 'g', streams: [uniqueName('s')], reconnect: { initialDelayMs: 20, maxDelayMs: 50, maxAttempts: 3 } });
+    const app = await NestFactory.createMicroservice(EmptyModule, { strategy: server, logger: false });
+    await assert.rejects(app.listen(), (error: Error & { attempts?: number }) => {
+      assert.equal(error.name, 'BrokerUnavailableError');
+      assert.equal(error.attempts, 3);
+      assert.match(error.message, /Redis at redis:\/\/127\.0\.0\.1:6390 did not answer: 3 attempt.*could not connect to Redis at 127\.0\.0\.1:6390: .*ECONNREFUSED/);
+      assert.doesNotMatch(error.message, /secret-password/);
+      return true;
+    });
+    await app.close();
+  });
+
+  it('a close while it keeps trying cancels the start', { timeout: 30_000 }, async () => {
+    const server = new RedisAckServer({ connection: NOWHERE, group: 'g', streams: [uniqueName('s')], reconnect: { initialDelayMs: 20, maxDelayMs: 50 } });
+    const app = await NestFactory.createMicroservice(EmptyModule, { strategy: server, logger: false });
+    const listening = app.listen().then(() => 'started', (error: Error) => error.name);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the scenario: several failed attempts, then a close
+    const started = Date.now();
+    await app.close();
+    assert.equal(await listening, 'ClosedDuringStartError');
+    assert.ok(Date.now() - started < 2000, 'the close did not wait for Redis');
+  });
+});
