@@ -1,3 +1,5 @@
+import { safeStringify } from './errors';
+
 /** Where a message came from: topic/partition/offset, queue, stream/sequence, row id... */
 export type MessageSource = Record<string, string | number>;
 
@@ -53,7 +55,7 @@ export function describeError(error: unknown): { errorName?: string; errorMessag
     const { name, message } = error as { name?: unknown; message?: unknown };
     return {
       errorName: typeof name === 'string' ? name : 'Error',
-      errorMessage: truncate(typeof message === 'string' ? message : safeJson(error)),
+      errorMessage: truncate(typeof message === 'string' ? message : safeStringify(error)),
     };
   }
   return { errorName: 'Error', errorMessage: truncate(String(error)) };
@@ -61,12 +63,4 @@ export function describeError(error: unknown): { errorName?: string; errorMessag
 
 function truncate(text: string): string {
   return text.length > MAX_ERROR_MESSAGE ? `${text.slice(0, MAX_ERROR_MESSAGE)}…` : text;
-}
-
-function safeJson(value: unknown): string {
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return String(value);
-  }
 }

@@ -13,6 +13,17 @@ export function assertNumber(value: unknown, option: string, min: number, intege
   }
 }
 
+/** Throws `InvalidOptionError` unless `value` is one of `allowed`. */
+export function assertOneOf<T extends string>(value: unknown, option: string, allowed: readonly T[]): asserts value is T {
+  if (!allowed.includes(value as T)) throw new InvalidOptionError(option, value, allowed.join(', '));
+}
+
+/** Throws `InvalidOptionError` unless `value` is `true` or `false`; returns it. */
+export function assertBoolean(value: unknown, option: string): boolean {
+  if (typeof value !== 'boolean') throw new InvalidOptionError(option, value, 'true or false');
+  return value;
+}
+
 /** Like `assertNumber`, also accepting `Infinity` (unlimited). */
 export function assertLimit(value: unknown, option: string, min: number): asserts value is number {
   if (value === Infinity) return;

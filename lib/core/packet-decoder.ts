@@ -1,3 +1,4 @@
+import { UndecodableMessageError } from './errors';
 import type { ConsumerDeserializer, IncomingRequest } from '@nestjs/microservices';
 import type { InboundMessage } from './inbound-message';
 
@@ -19,7 +20,7 @@ export function decodeUtf8(body: Uint8Array): string {
   try {
     return strictUtf8.decode(body);
   } catch {
-    throw new Error('the body is not valid UTF-8');
+    throw new UndecodableMessageError('the body is not valid UTF-8');
   }
 }
 
@@ -32,6 +33,6 @@ export const decodeJsonPacket: PacketDecoder<InboundMessage> = (message, deseria
 };
 
 function withPattern(packet: IncomingRequest): IncomingRequest {
-  if (packet?.pattern === undefined || packet.pattern === null) throw new Error('message has no pattern');
+  if (packet?.pattern === undefined || packet.pattern === null) throw new UndecodableMessageError('the message has no pattern');
   return packet;
 }

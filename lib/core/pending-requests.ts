@@ -1,3 +1,4 @@
+import { RequestAbandonedError } from './errors';
 import type { WritePacket } from '@nestjs/microservices';
 
 type ReplyCallback = (packet: WritePacket) => void;
@@ -35,13 +36,13 @@ export class PendingRequests {
 
   /** Ends one request with an error (its publish failed). */
   fail(id: string, err: unknown): void {
-    this.deliver(id, { err: err ?? new Error('the request failed'), isDisposed: true });
+    this.deliver(id, { err: err ?? new RequestAbandonedError('the request failed'), isDisposed: true });
   }
 
   /** Ends every waiting request with an error (the client closed, the reply channel is gone). */
   failAll(reason: string): void {
     const ids = [...this.callbacks.keys()];
-    for (const id of ids) this.fail(id, new Error(reason));
+    for (const id of ids) this.fail(id, new RequestAbandonedError(reason));
   }
 }
 

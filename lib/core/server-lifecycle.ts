@@ -2,10 +2,11 @@ import { EventEmitter } from 'node:events';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { Server } from '@nestjs/microservices';
 import { Logger, type LoggerService } from '@nestjs/common';
-import { asError, ClosedDuringStartError } from './errors';
+import { asError, ClosedDuringStartError, UnwrapNotSupportedError } from './errors';
 import { DEFAULT_RECONNECT, type ResolvedReconnect } from './reconnect';
 import { isUnreachable, startAttempts } from './start-attempts';
 import { emitStatus, setTransportId } from './nest-compat';
+import { ConnectionStatus } from './connection-status';
 import type { BrokerHealth } from './broker-health';
 import type { AckServerEvents, AckServerStatus } from './settlement-event';
 
@@ -26,6 +27,14 @@ export abstract class AckServerLifecycle extends Server<AckServerEvents, AckServ
   private starting?: Promise<void>;
   private closing?: Promise<void>;
   private lastStatus: AckServerStatus = 'closed';
+  /** The broker folder reports its driver's connection events here: the only way a server's status changes after its start. */
+  protected readonly connectionStatus = new ConnectionStatus({
+    setStatus: (status) => this.setStatus(status),
+    emit: (event, ...args) => this.events.emit(event, ...args),
+    warn: (text) => this.logger.warn(text),
+    reportError: (error, what) => this.reportError(error, what),
+    isClosing: () => this.isClosing,
+  });
   /** Logs under the transport's class name (`RabbitAckServer`, or `RabbitAckServer:orders` with the option `name`), not Nest's `Server`. */
   protected override readonly logger: LoggerService;
 
@@ -89,7 +98,7 @@ export abstract class AckServerLifecycle extends Server<AckServerEvents, AckServ
   }
 
   unwrap<T>(): T {
-    throw new Error('nestjs-ack: this server has no single underlying client; see the broker server\'s own accessors');
+    throw new UnwrapNotSupportedError('this server has no single underlying client; see the broker server\'s own accessors');
   }
 
   /** The last lifecycle status, also on Nest 10 (which has no `status` stream). `closed` before `listen()`. */
@@ -134,7 +143,7 @@ export abstract class AckServerLifecycle extends Server<AckServerEvents, AckServ
     if (this.startSignal.aborted) throw new ClosedDuringStartError();
   }
 
-  protected setStatus(status: AckServerStatus): void {
+  private setStatus(status: AckServerStatus): void {
     this.lastStatus = status;
     emitStatus(this, status);
   }
@@ -157,6 +166,7 @@ export abstract class AckServerLifecycle extends Server<AckServerEvents, AckServ
       throw this.isClosing ? new ClosedDuringStartError() : error;
     }
     this.setStatus('connected');
+    this.connectionStatus.started();
   }
 
   /** `start()`, tried again with backoff while the broker does not answer (see start-attempts.ts). */

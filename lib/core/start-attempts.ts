@@ -1,4 +1,4 @@
-import { AckError, asError, BrokerUnavailableError, ClosedDuringStartError } from './errors';
+import { AckError, AckTimeoutError, asError, BrokerUnavailableError, ClosedDuringStartError, ConnectFailedError } from './errors';
 import { reconnectDelay, type ResolvedReconnect } from './reconnect';
 
 /** Node's and the drivers' codes for "nothing answered there": worth another attempt. */
@@ -22,7 +22,8 @@ const UNREACHABLE_CODES = new Set([
  */
 export function isUnreachable(error: unknown, depth = 0): boolean {
   if (depth > 5 || error === null || typeof error !== 'object') return false;
-  if (error instanceof AckError) return false; // ours: deliberate, never retried
+  // Ours are deliberate and never retried, except a failed connect: its causes say whether anything answered.
+  if (error instanceof AckError && !(error instanceof ConnectFailedError)) return false;
   const { code, cause, errors, message, name } = error as { code?: unknown; cause?: unknown; errors?: unknown; message?: unknown; name?: unknown };
   if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return true;
   if (name === 'KafkaJSConnectionError' || name === 'KafkaJSConnectionClosedError' || name === 'KafkaJSBrokerNotFound') return true;
@@ -77,7 +78,7 @@ export async function startAttempts(attempt: () => Promise<void>, options: Start
       // Still trying when the time ran out: stopped, and whatever it opens later is closed again.
       options.cancelAttempt();
       running.then(() => options.abandon(), () => undefined);
-      throw gaveUp(n, new Error(`no answer within ${options.timeoutMs} ms`));
+      throw gaveUp(n, new AckTimeoutError(`no answer within ${options.timeoutMs} ms`));
     }
     const error = outcome.error;
     if (options.signal.aborted) throw new ClosedDuringStartError();

@@ -1,7 +1,7 @@
 import { Kafka, Partitioners, type Admin, type Consumer, type EachBatchPayload, type Producer } from 'kafkajs';
 import { AckServer } from '../core/ack-server';
 import type { BrokerHealth } from '../core/broker-health';
-import { asError } from '../core/errors';
+import { AckTimeoutError, asError } from '../core/errors';
 import { DEFAULT_RECONNECT, reconnectLoop } from '../core/reconnect';
 import { CommitCoalescer } from './commit-coalescer';
 import { shouldRestartConsumer } from './consumer-restart';
@@ -142,18 +142,15 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
   /** Fetches went silent while partitions are assigned: the broker is gone (kafkajs retries on its own). */
   private checkLiveness(): void {
     if (this.isClosing || !this.liveness.check(Date.now(), this.partitions.owned > 0 && !this.rejoining)) return;
-    this.setStatus('disconnected');
-    this.events.emit('disconnected', new Error(`no fetch answered for ${this.liveness.silenceMs} ms`));
-    this.setStatus('reconnecting');
-    this.events.emit('reconnecting', 1);
+    this.connectionStatus.down(new AckTimeoutError(`no fetch answered for ${this.liveness.silenceMs} ms`));
+    this.connectionStatus.retrying(1);
   }
 
   /** A fetch or a join answered: ends a reported outage. */
   private brokerAnswered(): void {
     if (!this.liveness.answered(Date.now()) || this.isClosing) return;
     this.crashes = 0;
-    this.setStatus('connected');
-    this.events.emit('connected');
+    this.connectionStatus.up();
   }
 
   private async connectAndRun(): Promise<void> {
@@ -221,12 +218,8 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
         if (!payload.restart) reject(payload.error);
         if (!this.joinedOnce || this.isClosing) return;
         this.crashes++;
-        if (this.liveness.markDown()) {
-          this.setStatus('disconnected');
-          this.events.emit('disconnected', payload.error);
-        }
-        this.setStatus('reconnecting');
-        this.events.emit('reconnecting', this.crashes);
+        if (this.liveness.markDown()) this.connectionStatus.down(payload.error);
+        this.connectionStatus.retrying(this.crashes);
         if (!payload.restart) void this.replaceConsumer(consumer);
       });
     });

@@ -1,7 +1,7 @@
 import type { WritePacket } from '@nestjs/microservices';
 import { Partitioners, type IHeaders, type Kafka, type Message, type Producer, type RetryOptions } from 'kafkajs';
 import type { ReplyPublisher } from '../core/broker-commands';
-import { DeliveryGoneError } from '../core/errors';
+import { DeliveryGoneError, safeStringify } from '../core/errors';
 import { encodeValue } from './kafka-codec';
 import { KafkaReplyHeaders } from './kafka-headers';
 import type { KafkaMessage } from './kafka-message';
@@ -74,12 +74,5 @@ export function replyRecord(packet: WritePacket & { id: string }, correlationId:
 
 function errorText(err: unknown): string {
   if (err instanceof Error) return JSON.stringify({ name: err.name, message: err.message });
-  if (typeof err === 'object') {
-    try {
-      return JSON.stringify(err);
-    } catch {
-      return String(err);
-    }
-  }
-  return String(err);
+  return typeof err === 'object' ? safeStringify(err) : String(err);
 }

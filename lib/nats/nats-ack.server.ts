@@ -5,7 +5,7 @@ import { AckServer } from '../core/ack-server';
 import type { ReplyPublisher } from '../core/broker-commands';
 import { ReplyAddressAllowList } from '../core/reply-address-allow-list';
 import type { BrokerHealth } from '../core/broker-health';
-import { asError, InvalidOptionError } from '../core/errors';
+import { asError, ConnectionClosedError, InvalidOptionError } from '../core/errors';
 import type { NatsAckServerOptions } from './nats-ack-server-options';
 import { NatsCommands } from './nats-commands';
 import { connectNats, explainConnectRefusal, natsAddress, watchStatus } from './nats-connection';
@@ -113,29 +113,14 @@ export class NatsAckServer extends AckServer<NatsMessage> {
     this.link.connection = connection;
     this.link.features = featuresOf(connection.info?.version);
     void watchStatus(connection, {
-      disconnected: (server) => {
-        if (this.isClosing) return;
-        this.logger.warn(`NATS connection to ${server} lost; reconnecting`);
-        this.setStatus('disconnected');
-        this.events.emit('disconnected');
-      },
-      reconnecting: (attempt) => {
-        if (this.isClosing) return;
-        this.setStatus('reconnecting');
-        this.events.emit('reconnecting', attempt);
-      },
+      disconnected: (server) => this.connectionStatus.down(undefined, `NATS connection to ${server} lost; reconnecting`),
+      reconnecting: (attempt) => this.connectionStatus.retrying(attempt),
       reconnected: () => {
-        if (this.isClosing) return;
         this.link.features = featuresOf(connection.info?.version);
-        this.setStatus('connected');
-        this.events.emit('connected');
+        this.connectionStatus.up();
       },
       error: (error) => this.reportError(error, 'NATS'),
-      closed: () => {
-        if (this.isClosing) return;
-        this.setStatus('disconnected');
-        this.reportError(new Error('the NATS connection closed and will not reconnect'), 'NATS');
-      },
+      closed: () => this.connectionStatus.gaveUp(new ConnectionClosedError('the NATS connection closed and will not reconnect'), 'NATS'),
     }).catch((error) => this.reportError(asError(error), 'NATS status'));
     const jsm = await this.unlessClosed(jetstreamManager(connection));
     this.manager = jsm;

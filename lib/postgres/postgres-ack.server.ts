@@ -106,19 +106,11 @@ export class PostgresAckServer extends AckServer<PostgresMessage> {
         if (payload === queue) this.loop.wake();
       },
       connected: () => {
-        this.setStatus('connected');
-        this.events.emit('connected');
+        this.connectionStatus.up();
         this.loop.wake(); // publishes notified while we were away
       },
-      disconnected: (error) => {
-        this.logger.warn(`PostgreSQL LISTEN connection lost: ${error.message}; polling every ${this.brokerSettings.pollIntervalMs} ms while reconnecting`);
-        this.setStatus('disconnected');
-        this.events.emit('disconnected', error);
-      },
-      reconnecting: (attempt) => {
-        this.setStatus('reconnecting');
-        this.events.emit('reconnecting', attempt);
-      },
+      disconnected: (error) => this.connectionStatus.down(error, `PostgreSQL LISTEN connection lost: ${error.message}; polling every ${this.brokerSettings.pollIntervalMs} ms while reconnecting`),
+      reconnecting: (attempt) => this.connectionStatus.retrying(attempt),
       failed: (error) => this.reportError(error, 'PostgreSQL LISTEN connection gave up reconnecting; polling only'),
     }, this.brokerSettings.reconnect);
     this.listener = listener;

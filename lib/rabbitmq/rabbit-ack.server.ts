@@ -112,24 +112,11 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
       setup: (model, url) => this.setupSession(model, url),
       teardown: () => this.teardownSession(),
     });
-    connection.on('connected', () => {
-      this.setStatus('connected');
-      this.events.emit('connected');
-    });
-    connection.on('disconnected', (error?: Error) => {
-      this.logger.warn(`RabbitMQ connection lost${error ? `: ${error.message}` : ''}; reconnecting`);
-      this.setStatus('disconnected');
-      this.events.emit('disconnected', error);
-    });
-    connection.on('reconnecting', (attempt: number) => {
-      this.setStatus('reconnecting');
-      this.events.emit('reconnecting', attempt);
-    });
+    connection.on('connected', () => this.connectionStatus.up());
+    connection.on('disconnected', (error?: Error) => this.connectionStatus.down(error, `RabbitMQ connection lost${error ? `: ${error.message}` : ''}; reconnecting`));
+    connection.on('reconnecting', (attempt: number) => this.connectionStatus.retrying(attempt));
     connection.on('error', (error: Error) => this.reportError(error, 'RabbitMQ'));
-    connection.on('failed', (error: Error) => {
-      this.setStatus('disconnected');
-      this.reportError(error, 'RabbitMQ');
-    });
+    connection.on('failed', (error: Error) => this.connectionStatus.gaveUp(error, 'RabbitMQ'));
     this.connection = connection;
     // A close() during start ends the connection attempt at once.
     const onClose = () => void connection.close();

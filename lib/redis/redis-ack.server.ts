@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { AckServer } from '../core/ack-server';
 import type { ReplyPublisher } from '../core/broker-commands';
 import type { BrokerHealth } from '../core/broker-health';
-import { asError } from '../core/errors';
+import { asError, ConnectionClosedError } from '../core/errors';
 import { quoteUntrusted } from '../core/untrusted-text';
 import type { RedisAckServerOptions } from './redis-ack-server-options';
 import { RedisCommands } from './redis-commands';
@@ -16,7 +16,7 @@ import { probeRedis } from './redis-health';
 import { Reclaimer } from './redis-reclaimer';
 import { withScripts, type ScriptedRedis } from './redis-scripts';
 import { resolveRedisSettings, type RedisServerSettings } from './redis-settings';
-import { HeldEntries } from './redis-slots';
+import { DeliverySlots } from '../core/delivery-slots';
 import { StreamReader } from './redis-stream-reader';
 
 /** Identifies this transport to Nest's processing hooks. */
@@ -46,7 +46,7 @@ export class RedisAckServer extends AckServer<RedisMessage> {
     acceptsReplyAddress: (replyTo) => this.brokerSettings.replyAddresses.accepts(replyTo),
     publishReply: (message, replyTo, packet) => this.publishReply(message, replyTo, packet),
   };
-  private readonly held: HeldEntries;
+  private readonly held: DeliverySlots;
   private redis?: ScriptedRedis;
   private blocking?: Redis;
   private reader?: StreamReader;
@@ -54,7 +54,6 @@ export class RedisAckServer extends AckServer<RedisMessage> {
   private streams: string[] = [];
   /** The handlers' own streams (their normalized patterns): there, the stream decides the handler. */
   private handlerStreams = new Set<string>();
-  private wasReady = false;
   private intakeStopped = false;
   /** Entries read while intake was stopping: never handed to a handler, returned at disconnect. */
   private readonly unstarted: RedisMessage[] = [];
@@ -62,7 +61,7 @@ export class RedisAckServer extends AckServer<RedisMessage> {
   constructor(options: RedisAckServerOptions) {
     super(options ?? ({} as RedisAckServerOptions), REDIS_TRANSPORT);
     this.brokerSettings = resolveRedisSettings(options, this.settings.maxMessageBytes);
-    this.held = new HeldEntries(this.settings.concurrency);
+    this.held = new DeliverySlots(this.settings.concurrency);
     this.commands = new RedisCommands(() => this.commandClient(), this.brokerSettings, (error) => this.reportError(asError(error), 'a delayed nack could not be renewed'));
   }
 
@@ -126,7 +125,6 @@ export class RedisAckServer extends AckServer<RedisMessage> {
     this.watchConnection(redis);
     // One attempt each: the start's own attempts (startTimeoutMs) retry, logged.
     await this.unlessClosed(Promise.all([whenReady(redis, true), whenReady(blocking, true)]));
-    this.wasReady = true;
     this.throwIfClosing();
     if (this.streams.length === 0) return; // nothing to read
     await this.unlessClosed(ensureGroups(redis, this.streams, group, startId));
@@ -168,7 +166,7 @@ export class RedisAckServer extends AckServer<RedisMessage> {
       this.unstarted.push(message);
       return;
     }
-    this.held.add(message.key);
+    this.held.take(message.key);
     void this.handleMessage(message).finally(() => this.held.release(message.key));
   }
 
@@ -185,35 +183,19 @@ export class RedisAckServer extends AckServer<RedisMessage> {
   }
 
   private watchConnection(redis: Redis): void {
-    let connected = true;
-    redis.on('close', () => {
-      if (!this.wasReady || this.isClosing || !connected) return; // once per outage, not per failed attempt
-      connected = false;
-      this.logger.warn('Redis connection lost; reconnecting');
-      this.setStatus('disconnected');
-      this.events.emit('disconnected');
-    });
-    redis.on('reconnecting', (delayMs: number) => {
-      if (this.isClosing || !this.wasReady) return; // before the first ready the start's own attempts report
-      this.setStatus('reconnecting');
-      this.events.emit('reconnecting', delayMs);
-    });
+    redis.on('close', () => this.connectionStatus.down(undefined, 'Redis connection lost; reconnecting'));
+    redis.on('reconnecting', (delayMs: number) => this.connectionStatus.retrying(delayMs));
     redis.on('ready', () => {
-      if (!this.wasReady || this.isClosing) return;
+      if (this.connectionStatus.current === undefined || this.isClosing) return; // the start's own ready
       // A Redis that restarted without persistence lost the groups: create them again before reading on.
       ensureGroups(redis, this.streams, this.brokerSettings.group, this.brokerSettings.startId).then(
-        () => {
-          connected = true;
-          this.setStatus('connected');
-          this.events.emit('connected');
-        },
+        () => this.connectionStatus.up(),
         (error) => this.reportError(asError(error), 'could not create the consumer group again'),
       );
     });
     redis.on('end', () => {
-      if (!this.wasReady || this.isClosing || this.redis !== redis) return; // a failed start, or our own disconnect
-      this.setStatus('disconnected');
-      this.reportError(new Error('gave up reconnecting (reconnect.maxAttempts)'), 'Redis');
+      if (this.redis !== redis) return; // a failed start's connection
+      this.connectionStatus.gaveUp(new ConnectionClosedError('gave up reconnecting (reconnect.maxAttempts)'), 'Redis');
     });
   }
 

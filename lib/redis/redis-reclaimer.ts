@@ -3,7 +3,7 @@ import { ensureGroups, isNoGroup } from './redis-groups';
 import { toRedisMessage, type RedisMessage } from './redis-message';
 import type { ScriptedRedis } from './redis-scripts';
 import type { RedisServerSettings } from './redis-settings';
-import type { HeldEntries } from './redis-slots';
+import type { DeliverySlots } from '../core/delivery-slots';
 
 type ReclaimReply = [Buffer, [Buffer, Buffer[] | null][], number[]];
 
@@ -33,7 +33,7 @@ export class Reclaimer {
     private readonly redis: () => ScriptedRedis,
     private readonly streams: string[],
     private readonly settings: RedisServerSettings,
-    private readonly held: HeldEntries,
+    private readonly held: DeliverySlots,
     private readonly deliver: (message: RedisMessage) => void,
     private readonly report: (error: Error, what: string) => void,
   ) {}

@@ -3,7 +3,7 @@ import { disconnectRedis } from './redis-connection';
 import { ensureGroups, isNoGroup } from './redis-groups';
 import { toRedisMessage, type RedisMessage } from './redis-message';
 import type { RedisServerSettings } from './redis-settings';
-import type { HeldEntries } from './redis-slots';
+import type { DeliverySlots } from '../core/delivery-slots';
 
 /** Longest wait for half the window to be free before reading with whatever is free. */
 const BATCH_WAIT_MS = 5;
@@ -26,7 +26,7 @@ export class StreamReader {
     private readonly commands: Redis,
     private readonly streams: string[],
     private readonly settings: RedisServerSettings,
-    private readonly held: HeldEntries,
+    private readonly held: DeliverySlots,
     private readonly deliver: (message: RedisMessage) => void,
     private readonly report: (error: Error, what: string) => void,
   ) {

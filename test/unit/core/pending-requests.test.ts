@@ -1,3 +1,4 @@
+import { RequestAbandonedError } from '../../../lib/core/errors';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseReplyBody, PendingRequests } from '../../../lib/core/pending-requests';
@@ -27,7 +28,8 @@ describe('PendingRequests', () => {
     pending.add('b', (packet) => errors.push(packet.err));
     pending.fail('a', new Error('publish failed'));
     pending.failAll('closed');
-    assert.deepEqual(errors.map((e) => (e as Error).message), ['publish failed', 'closed']);
+    assert.deepEqual(errors.map((e) => (e as Error).message), ['publish failed', 'nestjs-ack: closed']);
+    assert.equal((errors[1] as RequestAbandonedError).code, 'ACK_REQUEST_ABANDONED');
     pending.deliver('zzz', { response: 1 }); // unknown: ignored
   });
 

@@ -3,7 +3,7 @@ import { afterEach, describe, it, mock } from 'node:test';
 import { Reclaimer } from '../../../lib/redis/redis-reclaimer';
 import type { ScriptedRedis } from '../../../lib/redis/redis-scripts';
 import type { RedisServerSettings } from '../../../lib/redis/redis-settings';
-import { HeldEntries } from '../../../lib/redis/redis-slots';
+import { DeliverySlots } from '../../../lib/core/delivery-slots';
 
 const settings = { group: 'g', consumer: 'me', minIdleMs: 1000, claimIntervalMs: 10 } as RedisServerSettings;
 
@@ -37,11 +37,11 @@ describe('Reclaimer', () => {
 
   it('delivers a reclaimed entry, but gives an entry this process still holds back its idle time and its count', async () => {
     mock.timers.enable({ apis: ['setInterval'] });
-    const held = new HeldEntries(10);
+    const held = new DeliverySlots(10);
     const delivered: string[] = [];
     const { redis, touches } = fakeRedis([['1-0', 2], ['2-0', 3]]);
     const reclaimer = new Reclaimer(() => redis, ['s'], settings, held, (message) => delivered.push(message.id), () => undefined);
-    held.add('s/2-0');
+    held.take('s/2-0');
     reclaimer.start();
     mock.timers.tick(10);
     await flush();
@@ -52,8 +52,8 @@ describe('Reclaimer', () => {
 
   it('scans at least 100 idle entries per step (long-delayed nacks go back undelivered) but delivers no more than the free slots', async () => {
     mock.timers.enable({ apis: ['setInterval'] });
-    const held = new HeldEntries(10);
-    held.add('s/9-0');
+    const held = new DeliverySlots(10);
+    held.take('s/9-0');
     const { redis, reclaims } = fakeRedis([]);
     const reclaimer = new Reclaimer(() => redis, ['s'], settings, held, () => undefined, () => undefined);
     reclaimer.start();
