@@ -1,4 +1,5 @@
 import type { KafkaMessage as KafkaRecord } from 'kafkajs';
+import { DeliverySlots } from '../core/delivery-slots';
 import { KeyScheduler } from './key-scheduler';
 import { toKafkaMessage } from './kafka-message';
 import { PartitionWorker, type PartitionWorkerSettings } from './partition-worker';
@@ -32,7 +33,8 @@ function ownLane(record: KafkaRecord): unknown {
  */
 export class KeyedPartitionWorker extends PartitionWorker {
   private readonly lanes: KeyScheduler<KafkaRecord>;
-  private running = 0;
+  /** The partition's share of handlers running at once (the server's `concurrency`; its own limit still holds across partitions). */
+  private readonly slots: DeliverySlots;
   /** Records handed out and not yet below a confirmed commit, by offset: a nack, even a late one, brings one back from here. */
   private readonly handedOut = new Map<number, KafkaRecord>();
   private readonly retryTimers = new Map<number, NodeJS.Timeout>();
@@ -40,6 +42,7 @@ export class KeyedPartitionWorker extends PartitionWorker {
   constructor(topic: string, partition: number, fetch: PartitionFetch, settings: PartitionWorkerSettings, ordering: 'key' | 'none') {
     super(topic, partition, fetch, settings);
     this.lanes = new KeyScheduler<KafkaRecord>(ordering === 'key' ? keyLane : ownLane, (record) => Number(record.offset));
+    this.slots = new DeliverySlots(settings.concurrency);
   }
 
   get queued(): number {
@@ -81,7 +84,7 @@ export class KeyedPartitionWorker extends PartitionWorker {
   }
 
   protected pump(): void {
-    while (!this.closed && this.running < this.settings.concurrency) {
+    while (!this.closed && this.slots.free > 0) {
       const next = this.lanes.peek();
       if (!next || !this.withinWindow(Number(next.offset))) break; // `committed` pumps again
       const record = this.lanes.take()!;
@@ -92,19 +95,14 @@ export class KeyedPartitionWorker extends PartitionWorker {
         continue;
       }
       this.handedOut.set(offset, record);
-      this.running++;
-      void this.run(record, deliveryCount);
+      // Unkeyed: a nacked offset may come back while its first run is still finishing.
+      void this.slots
+        .hold(() => this.settings.handle(toKafkaMessage(record, this, deliveryCount)))
+        .finally(() => {
+          this.lanes.finish(record);
+          this.pump();
+        });
     }
     this.releaseWhenDrained();
-  }
-
-  private async run(record: KafkaRecord, deliveryCount: number): Promise<void> {
-    try {
-      await this.settings.handle(toKafkaMessage(record, this, deliveryCount));
-    } finally {
-      this.running--;
-      this.lanes.finish(record);
-      this.pump();
-    }
   }
 }
