@@ -18,6 +18,7 @@ import { isSubject, resolveNatsSettings, type NatsServerSettings } from './nats-
 import { planConsumers, provisionConsumers, provisionStreams, type ConsumerPlan } from './nats-topology';
 import { featuresOf, type ServerFeatures } from './nats-version';
 import { withTimeout } from '../core/with-timeout';
+import { DeliverySlots } from '../core/delivery-slots';
 
 /** Longest wait at close for the server to take the buffered settles. */
 const FLUSH_TIMEOUT_MS = 5000;
@@ -56,15 +57,16 @@ export class NatsAckServer extends AckServer<NatsMessage> {
   private manager?: JetStreamManager;
   private consumers: ConsumerMessages[] = [];
   private readonly pumps: Promise<void>[] = [];
-  private readonly running = new Set<Promise<void>>();
-  private receiving = false;
-  /** Pumps waiting for a free handler slot; woken one per finished handler, all when intake stops. */
-  private readonly slotWaiters: Array<() => void> = [];
+  /** Deliveries taken from the pull buffer and not yet done: the pumps take the next only when one is free. */
+  private readonly slots: DeliverySlots;
+  /** Aborted when intake stops: wakes the pumps waiting for a slot. Undefined before consuming starts. */
+  private intake?: AbortController;
   private plans: ConsumerPlan[] = [];
 
   constructor(options: NatsAckServerOptions) {
     super(options ?? ({} as NatsAckServerOptions), NATS_TRANSPORT);
     this.brokerSettings = resolveNatsSettings(options, this.settings.concurrency);
+    this.slots = new DeliverySlots(this.settings.concurrency);
     this.replyAddresses = new ReplyAddressAllowList('replyAddresses', options.replyAddresses, NATS_REPLY_ADDRESSES);
     this.link = { features: featuresOf(undefined) };
     this.commands = new NatsCommands(this.link, this.brokerSettings.deadLetter, this.brokerSettings.ackWaitMs);
@@ -129,18 +131,17 @@ export class NatsAckServer extends AckServer<NatsMessage> {
     await this.unlessClosed(provisionStreams(jsm, settings, subjects));
     this.plans = planConsumers(settings.consumer, subjects, this.link.features);
     await this.unlessClosed(provisionConsumers(jsm, settings, this.plans, this.settings.retry.maxDeliveries));
-    this.receiving = true;
+    const intake = (this.intake = new AbortController());
     for (const plan of this.plans) {
       const consumer = await this.unlessClosed(this.link.jetstream.consumers.get(settings.stream, plan.name));
       const messages = await this.unlessClosed(consumer.consume({ max_messages: settings.batchSize }));
       this.consumers.push(messages);
-      this.pumps.push(this.pump(messages, plan));
+      this.pumps.push(this.pump(messages, plan, intake.signal));
     }
   }
 
   protected async stopReceiving(): Promise<void> {
-    this.receiving = false;
-    this.wakePumps();
+    this.intake?.abort();
     const consumers = this.consumers;
     this.consumers = [];
     await Promise.all(consumers.map((messages) => messages.close().catch(() => undefined)));
@@ -148,8 +149,7 @@ export class NatsAckServer extends AckServer<NatsMessage> {
   }
 
   protected async disconnect(): Promise<void> {
-    this.receiving = false;
-    this.wakePumps();
+    this.intake?.abort();
     for (const messages of this.consumers.splice(0)) await messages.close().catch(() => undefined);
     const connection = this.link.connection ?? (await this.connecting?.catch(() => undefined));
     if (!connection || connection.isClosed()) return;
@@ -160,27 +160,24 @@ export class NatsAckServer extends AckServer<NatsMessage> {
   }
 
   /** Hands each delivery to the core, at most `concurrency` at once: the next is taken from the pull buffer only when a handler slot is free. */
-  private async pump(messages: ConsumerMessages, plan: ConsumerPlan): Promise<void> {
+  private async pump(messages: ConsumerMessages, plan: ConsumerPlan, intake: AbortSignal): Promise<void> {
     void this.watchConsumer(messages, plan);
     try {
       for await (const raw of messages) {
-        while (this.receiving && this.running.size >= this.settings.concurrency) await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
+        await this.slots.waitFree(intake);
         // Intake stopped: what was pulled but not started stays unsettled. A nak would not help: the
         // server may still hold this consumer's pull requests and redeliver to them, so it comes back after ack_wait.
-        if (!this.receiving) break;
-        const run = this.handleMessage(toNatsMessage(raw, this.settings.maxMessageBytes)).finally(() => {
-          this.running.delete(run);
-          this.slotWaiters.shift()?.();
-        });
-        this.running.add(run);
+        if (intake.aborted) break;
+        void this.slots.hold(() => this.handleMessage(toNatsMessage(raw, this.settings.maxMessageBytes)));
       }
     } catch (error) {
       if (this.receiving) this.reportError(asError(error), `consuming "${this.brokerSettings.stream}/${plan.name}" stopped`);
     }
   }
 
-  private wakePumps(): void {
-    for (const wake of this.slotWaiters.splice(0)) wake();
+  /** Consuming started and intake has not stopped. */
+  private get receiving(): boolean {
+    return this.intake !== undefined && !this.intake.signal.aborted;
   }
 
   private async watchConsumer(messages: ConsumerMessages, plan: ConsumerPlan): Promise<void> {
