@@ -1,19 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
+import type { ReadPacket } from '@nestjs/microservices';
 import type { ChannelModel, ConsumeMessage, Options } from 'amqplib';
-import { RABBIT_CLIENT_KEYS, type RabbitAckClientOptions } from './rabbit-ack-client-options';
+import { AckClient, type OutgoingPacket } from '../core/ack-client';
+import { ConnectionClosedError, InvalidOptionError, PublishFailedError, UnroutableMessageError } from '../core/errors';
+import { emitStatus } from '../core/nest-compat';
 import { assertKnownKeys } from '../core/option-keys';
+import { parseReplyBody } from '../core/pending-requests';
+import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
+import { withTimeout } from '../core/with-timeout';
+import { RABBIT_CLIENT_KEYS, type RabbitAckClientOptions } from './rabbit-ack-client-options';
 import { RabbitConnection } from './rabbit-connection';
 import { ConfirmPublisher } from './rabbit-publisher';
-import { InvalidOptionError, UnroutableMessageError } from '../core/errors';
-import { emitStatus } from '../core/nest-compat';
-import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
-import { resolveUrls } from './rabbit-url';
-import { parseReplyBody, PendingRequests } from '../core/pending-requests';
-import { observePublish } from '../core/telemetry-hooks';
-import { withTimeout } from '../core/with-timeout';
 import { DIRECT_REPLY_TO } from './rabbit-reply-addresses';
 import { resolveSecurity, type ResolvedSecurity } from './rabbit-security';
+import { resolveUrls } from './rabbit-url';
+
+/** Pause between two publish attempts of an event while the connection comes back. */
+const EVENT_RETRY_MS = 50;
 
 /**
  * Publishes to a `RabbitAckServer` (or Nest's own `ServerRMQ`): `emit()`
@@ -21,15 +24,14 @@ import { resolveSecurity, type ResolvedSecurity } from './rabbit-security';
  * reconnect; `send()` waits for the reply on direct reply-to. Wire format is
  * Nest's: body `{ pattern, data, id }`, `replyTo` and `correlationId`.
  */
-export class RabbitAckClient extends ClientProxy {
+export class RabbitAckClient extends AckClient {
+  protected readonly transport = 'rabbitmq';
   private readonly urls: string[];
   private readonly reconnectOptions: ResolvedReconnect;
   private readonly publishTimeoutMs: number;
   private readonly replyQueue: string;
   private readonly security: ResolvedSecurity;
-  private readonly pending = new PendingRequests();
   private connection?: RabbitConnection;
-  private connecting?: Promise<void>;
   private publisher?: ConfirmPublisher;
 
   constructor(private readonly options: RabbitAckClientOptions) {
@@ -48,46 +50,12 @@ export class RabbitAckClient extends ClientProxy {
     this.initializeDeserializer(options);
   }
 
-  connect(): Promise<void> {
-    this.connecting ??= this.open().catch((error) => {
-      this.connecting = undefined;
-      this.connection = undefined;
-      throw error;
-    });
-    return this.connecting;
-  }
-
-  async close(): Promise<void> {
-    const connection = this.connection;
-    this.connection = undefined;
-    this.connecting = undefined;
-    this.pending.failAll('Connection closed');
-    await connection?.close();
-  }
-
   /** The live amqplib connection (undefined while disconnected). */
   unwrap<T>(): T {
     return this.connection?.current as T;
   }
 
-  protected publish(partial: ReadPacket, callback: (packet: WritePacket) => void): () => void {
-    const packet = this.assignPacketId(partial);
-    const unsubscribe = this.pending.add(packet.id, callback);
-    const { body, options } = this.encode(packet);
-    // A request is published once: its reply is bound to the channel it went out on.
-    this.publishConfirmed(packet, body, { ...options, replyTo: this.replyQueue, correlationId: packet.id }, false).catch((err) => {
-      this.pending.fail(packet.id, err);
-    });
-    return unsubscribe;
-  }
-
-  protected async dispatchEvent<T = any>(packet: ReadPacket): Promise<T> {
-    const { body, options } = this.encode(packet);
-    await this.publishConfirmed(packet, body, options, true);
-    return undefined as T;
-  }
-
-  private async open(): Promise<void> {
+  protected async open(): Promise<void> {
     const connection = new RabbitConnection({
       urls: this.urls,
       reconnect: this.reconnectOptions,
@@ -100,6 +68,28 @@ export class RabbitAckClient extends ClientProxy {
     connection.on('reconnecting', () => emitStatus(this, 'reconnecting'));
     this.connection = connection;
     await connection.open();
+  }
+
+  protected async disconnect(): Promise<void> {
+    const connection = this.connection;
+    this.connection = undefined;
+    await connection?.close();
+  }
+
+  protected destinationOf(): string {
+    return (this.options.exchange || this.options.queue) ?? '';
+  }
+
+  /** Publishes and waits for the confirm. A request goes out once (its reply is bound to the channel it went on); an event retries across reconnects until `publishTimeoutMs`. */
+  protected publishPacket(packet: OutgoingPacket, request: boolean, trace: Record<string, string> | undefined): Promise<void> {
+    const { body, headers, options } = this.encodePacket(packet, this.options.headers, trace);
+    const publishOptions: Options.Publish = { persistent: this.options.persistent ?? true, messageId: randomUUID(), ...options, headers };
+    if (request) Object.assign(publishOptions, { replyTo: this.replyQueue, correlationId: packet.id });
+    return this.publishUntilConfirmed(this.routingKeyOf(packet), Buffer.from(body), publishOptions, !request);
+  }
+
+  private routingKeyOf(packet: ReadPacket): string {
+    return this.options.exchange ? (this.options.routingKey ?? this.normalizePattern(packet.pattern)) : this.options.queue!;
   }
 
   private async setup(model: ChannelModel): Promise<void> {
@@ -123,47 +113,32 @@ export class RabbitAckClient extends ClientProxy {
 
   private teardown(): void {
     this.publisher = undefined;
-    if (this.replyQueue === DIRECT_REPLY_TO) this.pending.failAll('Connection lost before the reply arrived');
+    if (this.replyQueue === DIRECT_REPLY_TO) this.pending.failAll('the connection was lost before the reply arrived');
   }
 
-  private encode(packet: ReadPacket): { body: Buffer; options: Options.Publish } {
-    const { options, ...serialized } = this.serializer.serialize(packet) as Record<string, any>;
-    const headers = { ...this.options.headers, ...options?.headers };
-    return {
-      body: Buffer.from(JSON.stringify(serialized)),
-      options: { persistent: this.options.persistent ?? true, messageId: randomUUID(), ...options, headers },
-    };
-  }
-
-  /** Publishes and waits for the confirm; events retry across reconnects until `publishTimeoutMs`. */
-  private publishConfirmed(packet: ReadPacket, body: Buffer, options: Options.Publish, retry: boolean): Promise<void> {
+  private async publishUntilConfirmed(routingKey: string, body: Buffer, options: Options.Publish, retry: boolean): Promise<void> {
     const exchange = this.options.exchange ?? '';
-    const routingKey = this.options.exchange ? (this.options.routingKey ?? this.normalizePattern(packet.pattern)) : this.options.queue!;
-    const info = { transport: 'rabbitmq', destination: exchange || routingKey, pattern: this.normalizePattern(packet.pattern), request: options.replyTo !== undefined };
-    return observePublish(info, (trace) => this.publishUntilConfirmed(exchange, routingKey, body, trace ? { ...options, headers: { ...options.headers, ...trace } } : options, retry));
-  }
-
-  private async publishUntilConfirmed(exchange: string, routingKey: string, body: Buffer, options: Options.Publish, retry: boolean): Promise<void> {
     const deadline = Date.now() + this.publishTimeoutMs;
     for (;;) {
       await this.connect();
       const remaining = deadline - Date.now();
-      if (remaining <= 0 || !this.connection) throw new Error(`nestjs-ack: could not publish within publishTimeoutMs=${this.publishTimeoutMs}`);
+      if (remaining <= 0 || !this.connection) throw new PublishFailedError(`could not publish within publishTimeoutMs=${this.publishTimeoutMs}`);
       await this.connection.whenConnected(remaining);
       const publisher = this.publisher;
       try {
-        if (!publisher?.isOpen) throw new Error('the publish channel is not open yet');
+        if (!publisher?.isOpen) throw new ConnectionClosedError('the RabbitMQ publish channel is not open yet');
         const confirmWithin = Math.max(0, deadline - Date.now());
         await withTimeout(publisher.publish(exchange, routingKey, body, { ...options, mandatory: true }), confirmWithin, `no confirm within ${confirmWithin} ms`);
         return;
       } catch (error) {
         const unroutable = error instanceof UnroutableMessageError;
         if (!retry || unroutable || Date.now() >= deadline || !this.connection) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await new Promise((resolve) => setTimeout(resolve, EVENT_RETRY_MS));
       }
     }
   }
 
+  /** By `correlationId`, not the body's `id`: a reply body that is not Nest's packet still reaches its request. */
   private async onReply(message: ConsumeMessage): Promise<void> {
     const id = message.properties.correlationId;
     if (id === undefined || !this.pending.has(String(id))) return;
