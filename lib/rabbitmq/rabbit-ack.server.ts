@@ -1,14 +1,11 @@
-import type { WritePacket } from '@nestjs/microservices';
 import type { ChannelModel, ConsumeMessage } from 'amqplib';
 import { AckServer } from '../core/ack-server';
-import type { ReplyPublisher } from '../core/broker-commands';
 import type { BrokerHealth } from '../core/broker-health';
 import { asError } from '../core/errors';
 import type { ResolvedReconnect } from '../core/reconnect';
 import { redactUrl } from '../core/redact-url';
 import { ACK_EXTRAS_KEY } from '../core/metadata-keys';
 import type { AckHandlerExtras } from '../core/ack-policy';
-import { ReplyAddressAllowList } from '../core/reply-address-allow-list';
 import type { RabbitAckServerOptions } from './rabbit-ack-server-options';
 import { RabbitConnection } from './rabbit-connection';
 import { RabbitAckContext } from './rabbit-context';
@@ -21,7 +18,7 @@ import { RabbitCommands } from './rabbit-commands';
 import { declareTopology } from './rabbit-topology';
 import { CrashRecovery } from './rabbit-crash-recovery';
 import { brokerMajorOf } from './rabbit-delivery-count';
-import { RABBIT_REPLY_ADDRESSES } from './rabbit-reply-addresses';
+import { RabbitReplies } from './rabbit-replies';
 import { checkUserId } from './rabbit-user-check';
 
 /** Identifies this transport to Nest's processing hooks. */
@@ -46,11 +43,7 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
   readonly brokerSettings: RabbitServerSettings;
   protected readonly commands: RabbitCommands;
   protected override readonly contextType = RabbitAckContext;
-  protected override readonly replies: ReplyPublisher<RabbitMessage> = {
-    acceptsReplyAddress: (replyTo) => this.replyAddresses.accepts(replyTo),
-    publishReply: (message, replyTo, packet) => this.publishReply(message, replyTo, packet),
-  };
-  private readonly replyAddresses: ReplyAddressAllowList;
+  protected override readonly replies: RabbitReplies;
   private connection?: RabbitConnection;
   private session?: RabbitSession;
   private receiving = false;
@@ -63,7 +56,7 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
   constructor(options: RabbitAckServerOptions) {
     super(options ?? ({} as RabbitAckServerOptions), RABBITMQ_TRANSPORT);
     this.brokerSettings = resolveRabbitSettings(options, this.settings.concurrency);
-    this.replyAddresses = new ReplyAddressAllowList('replyAddresses', options.replyAddresses, RABBIT_REPLY_ADDRESSES);
+    this.replies = new RabbitReplies(options.replyAddresses, () => this.session);
     this.commands = new RabbitCommands(this.brokerSettings, this.delayedNacks, () => this.isClosing);
     this.crashLimit = this.settings.retry.maxDeliveries;
     this.crashRecovery = new CrashRecovery({
@@ -151,16 +144,6 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
       await session.publisher.channel.close().catch(() => undefined);
     }
     await this.connection?.close();
-  }
-
-  private async publishReply(message: RabbitMessage, replyTo: string, packet: WritePacket & { id: string }): Promise<void> {
-    const { options, ...body } = packet as WritePacket & { id: string; options?: Record<string, unknown> };
-    const publisher = this.session?.open ? this.session.publisher : message.session.publisher;
-    // Not mandatory: a caller that went away must not turn a processed message into a failure.
-    await publisher.publish('', replyTo, Buffer.from(JSON.stringify(body)), {
-      ...options,
-      correlationId: message.correlationId ?? packet.id,
-    });
   }
 
   private async setupSession(model: ChannelModel, url: string): Promise<void> {
