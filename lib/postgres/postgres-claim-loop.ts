@@ -1,3 +1,5 @@
+import type { DeliverySlots } from '../core/delivery-slots';
+
 /** What the claim loop needs from its server. */
 export interface ClaimLoopHooks<R> {
   /** Claims up to `limit` rows (one statement). */
@@ -12,26 +14,29 @@ export interface ClaimLoopHooks<R> {
 
 /**
  * Claims rows while handler slots are free, then sleeps until woken: by a
- * NOTIFY of a publish, a slot that frees, a retry that becomes due, or the
- * polling fallback. Never claims more rows than free slots, so no claimed row
- * waits for a slot while its lease runs out.
+ * NOTIFY of a publish, slots that free, a retry that becomes due, or the
+ * polling fallback. Never claims more rows than free slots (`DeliverySlots`),
+ * so no claimed row waits for a slot while its lease runs out.
  */
 export class ClaimLoop<R> {
   private running = false;
-  private inFlight = 0;
   private loop?: Promise<void>;
   private wakeUp?: () => void;
   private wokenEarly = false;
-  /** The last claim was limited by free slots, not by due rows: a freed slot may find more. */
+  /** The last claim was limited by free slots, not by due rows: freed slots may find more. */
   private slotBound = false;
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Free slots that are worth a claim after a slot-bound one: half a batch, so one statement serves a few rows, not one. */
+  private readonly reclaimAt: number;
 
   constructor(
     private readonly hooks: ClaimLoopHooks<R>,
-    private readonly slots: number,
+    private readonly slots: DeliverySlots,
     private readonly batchSize: number,
     private readonly pollIntervalMs: number,
-  ) {}
+  ) {
+    this.reclaimAt = Math.max(1, Math.floor(Math.min(slots.capacity, batchSize) / 2));
+  }
 
   /** Started and not stopped. */
   get isRunning(): boolean {
@@ -53,7 +58,7 @@ export class ClaimLoop<R> {
     await this.loop;
   }
 
-  /** Claims again now (a publish was notified, a slot freed). */
+  /** Claims again now (a publish was notified). */
   wake(): void {
     this.wokenEarly = true;
     this.wakeUp?.();
@@ -73,7 +78,7 @@ export class ClaimLoop<R> {
   private async run(): Promise<void> {
     while (this.running) {
       this.wokenEarly = false;
-      const free = Math.min(this.slots - this.inFlight, this.batchSize);
+      const free = Math.min(this.slots.free, this.batchSize);
       let full = false;
       let failed = false;
       this.slotBound = free <= 0;
@@ -84,7 +89,7 @@ export class ClaimLoop<R> {
             if (rows.length > 0) await this.hooks.release(rows).catch((error) => this.hooks.onError(error));
             return;
           }
-          for (const row of rows) this.dispatch(row);
+          for (const row of rows) void this.slots.hold(() => this.hooks.deliver(row));
           full = rows.length === free;
           this.slotBound = full;
         } catch (error) {
@@ -94,21 +99,24 @@ export class ClaimLoop<R> {
         }
       }
       // A full batch means more may be due: claim again at once while slots are free.
-      if (full && this.inFlight < this.slots) continue;
+      if (full && this.slots.free > 0) continue;
       if (this.wokenEarly && !failed) continue;
       // After a failed claim only stop() cuts the wait: a database outage is not a busy loop.
-      await this.sleep(this.pollIntervalMs, !failed);
+      await this.pause(!failed);
     }
   }
 
-  private dispatch(row: R): void {
-    this.inFlight++;
-    void this.hooks.deliver(row).finally(() => {
-      this.inFlight--;
-      // Claim again once half a batch of slots is free: one statement per few rows, not per row.
-      const free = this.slots - this.inFlight;
-      if (this.slotBound && free >= Math.max(1, Math.floor(Math.min(this.slots, this.batchSize) / 2))) this.wake();
-    });
+  /** Sleeps `pollIntervalMs`; a wakeable pause also ends on `wake()` and, after a slot-bound claim, once `reclaimAt` slots are free. */
+  private async pause(wakeable: boolean): Promise<void> {
+    const ended = new AbortController();
+    const slept = this.sleep(this.pollIntervalMs, wakeable);
+    if (wakeable && this.slotBound) {
+      void this.slots.waitFree(ended.signal, this.reclaimAt).then(() => {
+        if (!ended.signal.aborted) this.wake();
+      });
+    }
+    await slept;
+    ended.abort();
   }
 
   private sleep(ms: number, wakeable: boolean): Promise<void> {

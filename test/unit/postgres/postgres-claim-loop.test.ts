@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { DeliverySlots } from '../../../lib/core/delivery-slots';
 import { ClaimLoop } from '../../../lib/postgres/postgres-claim-loop';
 import { waitFor } from '../../support/wait-for';
 
@@ -47,7 +48,7 @@ function fakeQueue(total: number) {
 describe('ClaimLoop', () => {
   it('never claims more rows than free slots, and claims again as slots free up', async () => {
     const queue = fakeQueue(25);
-    const loop = new ClaimLoop(queue.hooks, 10, 10, 60_000);
+    const loop = new ClaimLoop(queue.hooks, new DeliverySlots(10), 10, 60_000);
     loop.start();
     await waitFor(() => queue.running === 10);
     assert.deepEqual(queue.claims, [10]);
@@ -68,7 +69,7 @@ describe('ClaimLoop', () => {
 
   it('sleeps until woken (a NOTIFY, a due retry) when nothing is due, and gives back rows claimed after stop', async () => {
     const queue = fakeQueue(0);
-    const loop = new ClaimLoop(queue.hooks, 5, 5, 60_000);
+    const loop = new ClaimLoop(queue.hooks, new DeliverySlots(5), 5, 60_000);
     loop.start();
     await waitFor(() => queue.claims.length === 1);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -101,7 +102,7 @@ describe('ClaimLoop', () => {
       deliver: async () => undefined,
       release: async () => undefined,
       onError: (error) => errors.push(error),
-    }, 5, 5, 60);
+    }, new DeliverySlots(5), 5, 60);
     loop.start();
     await waitFor(() => errors.length === 1);
     for (let i = 0; i < 20; i++) {
