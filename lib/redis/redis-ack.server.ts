@@ -1,10 +1,8 @@
-import type { MsPattern, WritePacket } from '@nestjs/microservices';
+import type { MsPattern } from '@nestjs/microservices';
 import type { Redis } from 'ioredis';
 import { AckServer } from '../core/ack-server';
-import type { ReplyPublisher } from '../core/broker-commands';
 import type { BrokerHealth } from '../core/broker-health';
 import { asError, ConnectionClosedError } from '../core/errors';
-import { quoteUntrusted } from '../core/untrusted-text';
 import type { RedisAckServerOptions } from './redis-ack-server-options';
 import { RedisCommands } from './redis-commands';
 import { disconnectRedis, openRedis, redisAddress, whenReady } from './redis-connection';
@@ -14,6 +12,7 @@ import { ensureGroups } from './redis-groups';
 import type { RedisMessage } from './redis-message';
 import { probeRedis } from './redis-health';
 import { Reclaimer } from './redis-reclaimer';
+import { RedisReplies } from './redis-replies';
 import { withScripts, type ScriptedRedis } from './redis-scripts';
 import { resolveRedisSettings, type RedisServerSettings } from './redis-settings';
 import { DeliverySlots } from '../core/delivery-slots';
@@ -42,10 +41,7 @@ export class RedisAckServer extends AckServer<RedisMessage> {
   readonly brokerSettings: RedisServerSettings;
   protected readonly commands: RedisCommands;
   protected override readonly contextType = RedisAckContext;
-  protected override readonly replies: ReplyPublisher<RedisMessage> = {
-    acceptsReplyAddress: (replyTo) => this.brokerSettings.replyAddresses.accepts(replyTo),
-    publishReply: (message, replyTo, packet) => this.publishReply(message, replyTo, packet),
-  };
+  protected override readonly replies: RedisReplies;
   private readonly held: DeliverySlots;
   private redis?: ScriptedRedis;
   private blocking?: Redis;
@@ -63,6 +59,7 @@ export class RedisAckServer extends AckServer<RedisMessage> {
     this.brokerSettings = resolveRedisSettings(options, this.settings.maxMessageBytes);
     this.held = new DeliverySlots(this.settings.concurrency);
     this.commands = new RedisCommands(() => this.commandClient(), this.brokerSettings, (error) => this.reportError(asError(error), 'a delayed nack could not be renewed'));
+    this.replies = new RedisReplies(() => this.commandClient(), this.brokerSettings);
   }
 
   /** The ioredis client of commands (undefined before start and after close). */
@@ -166,12 +163,11 @@ export class RedisAckServer extends AckServer<RedisMessage> {
       this.unstarted.push(message);
       return;
     }
-    this.held.take(message.key);
-    void this.handleMessage(message).finally(() => this.held.release(message.key));
+    void this.held.hold(() => this.handleMessage(message), message.key);
   }
 
   private commandClient(): ScriptedRedis {
-    if (!this.redis) throw new Error('the Redis connection is closed');
+    if (!this.redis) throw new ConnectionClosedError('the Redis connection is closed');
     return this.redis;
   }
 
@@ -197,17 +193,6 @@ export class RedisAckServer extends AckServer<RedisMessage> {
       if (this.redis !== redis) return; // a failed start's connection
       this.connectionStatus.gaveUp(new ConnectionClosedError('gave up reconnecting (reconnect.maxAttempts)'), 'Redis');
     });
-  }
-
-  /**
-   * `RPUSH` of the reply to the caller's list, with a time to live so a list
-   * nobody reads goes away: one script that touches the key only when it holds
-   * a list or nothing (`replyTo` passed `replyAddresses` before the handler ran).
-   */
-  private async publishReply(message: RedisMessage, replyTo: string, packet: WritePacket & { id: string }): Promise<void> {
-    const body = JSON.stringify({ ...packet, id: message.correlationId ?? packet.id });
-    const kind = String(await this.commandClient().nestjsAckReply(replyTo, body, this.brokerSettings.replyTtlMs));
-    if (kind !== 'list' && kind !== 'none') throw new Error(`the reply key ${quoteUntrusted(replyTo)} holds a ${kind}, not a list: no reply pushed, the key left untouched`);
   }
 }
 
