@@ -1,15 +1,14 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
-import { BrokerConfigurationError } from '../core/errors';
+import type { RedisConnectionOption } from './redis-ack-server-options';
+import { BrokerConfigurationError, ConnectFailedError, type AckError } from '../core/errors';
 import { reconnectDelay, type ResolvedReconnect } from '../core/reconnect';
 import { redactUrl } from '../core/redact-url';
+import { redisErrorCode } from './redis-errors';
 
 /** The default address: the local Redis. */
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
-
-/** How the server or client reaches Redis: a URL, ioredis options, or a client of the user's. */
-export type RedisConnectionOption = string | RedisOptions | Redis;
 
 /** A consumer name no other process uses: host, pid and a random part. */
 export function defaultConsumerName(): string {
@@ -79,7 +78,7 @@ export async function whenReady(redis: Redis, firstAttemptOnly = false): Promise
       };
       const onEnd = () => {
         redis.off('ready', onReady);
-        reject(explainRedisError(new Error(`nestjs-ack: could not connect to Redis at ${describeAddress(redis)}${lastError ? `: ${lastError.message}` : ''}`, { cause: lastError })));
+        reject(connectError(redis, lastError));
       };
       redis.once('ready', onReady);
       redis.once(gaveUp, onEnd);
@@ -104,10 +103,16 @@ export function redisAddress(option: RedisConnectionOption | undefined): string 
   return option.path ?? `redis://${option.host ?? '127.0.0.1'}:${option.port ?? 6379}`;
 }
 
-/** Redis refused our credentials or commands (WRONGPASS, NOAUTH, NOPERM): no retry will change that. */
-export function explainRedisError(error: Error): Error {
-  const text = `${error.message} ${(error.cause as Error | undefined)?.message ?? ''}`;
-  if (/WRONGPASS|NOAUTH|invalid password/.test(text)) return new BrokerConfigurationError('Redis', `${error.message}; check the user and password of the connection option`, { cause: error.cause ?? error });
-  if (/NOPERM/.test(text)) return new BrokerConfigurationError('Redis', `${error.message}; the ACL user lacks a command or key this server needs (see the ACL rules in docs/redis.md)`, { cause: error.cause ?? error });
-  return error;
+/**
+ * Why a connect failed: `BrokerConfigurationError` when Redis refused our
+ * credentials or commands (`WRONGPASS`, `NOAUTH`, `NOPERM`: no retry changes
+ * that), else `ConnectFailedError` (retried by a start when its cause says
+ * nothing answered).
+ */
+function connectError(redis: Redis, lastError: Error | undefined): AckError {
+  const text = `could not connect to Redis at ${describeAddress(redis)}${lastError ? `: ${lastError.message}` : ''}`;
+  const code = redisErrorCode(lastError);
+  if (code === 'WRONGPASS' || code === 'NOAUTH') return new BrokerConfigurationError('Redis', `${text}; check the user and password of the connection option`, { cause: lastError });
+  if (code === 'NOPERM') return new BrokerConfigurationError('Redis', `${text}; the ACL user lacks a command or key this server needs (see the ACL rules in docs/redis.md)`, { cause: lastError });
+  return new ConnectFailedError(text, { cause: lastError });
 }

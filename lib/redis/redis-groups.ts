@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { redisErrorCode } from './redis-errors';
 
 /**
  * Creates the group on every stream where it is missing (`XGROUP CREATE ...
@@ -11,7 +12,7 @@ export async function ensureGroups(redis: Redis, streams: string[], group: strin
       try {
         await redis.call('XGROUP', 'CREATE', stream, group, startId, 'MKSTREAM');
       } catch (error) {
-        if (!/BUSYGROUP/.test(String((error as Error)?.message))) throw error;
+        if (redisErrorCode(error) !== 'BUSYGROUP') throw error;
       }
     }),
   );
@@ -19,5 +20,5 @@ export async function ensureGroups(redis: Redis, streams: string[], group: strin
 
 /** Whether `error` says the group (or its stream) is gone. */
 export function isNoGroup(error: unknown): boolean {
-  return /NOGROUP/.test(String((error as Error)?.message));
+  return redisErrorCode(error) === 'NOGROUP';
 }

@@ -76,5 +76,6 @@ describe('Redis commands', () => {
     await assert.rejects(new RedisCommands(() => goneHold, settings, assert.fail).nack(message(), 10_000), DeliveryGoneError);
     await assert.rejects(commands.reject(message(), record), DeliveryGoneError);
     await assert.rejects(commands.extendLease(message()), DeliveryGoneError);
+    await assert.rejects(commands.ack(message()), { code: 'ACK_DELIVERY_GONE' });
   });
 });
