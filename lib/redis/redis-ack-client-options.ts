@@ -1,13 +1,12 @@
-import type { RedisOptions } from 'ioredis';
-import type { Redis } from 'ioredis';
 import type { ProducerDeserializer, ProducerSerializer } from '@nestjs/microservices';
 import type { ReconnectOptions } from '../core/reconnect';
+import type { RedisConnectionOption } from './redis-ack-server-options';
 import { RECONNECT_KEYS, type AllListed, type KeysListed, type OptionKeys } from '../core/option-keys';
 
 /** Options of `RedisAckClient`. */
 export interface RedisAckClientOptions {
   /** Where Redis is: a URL, ioredis options, or an ioredis client (duplicated, never closed by us). @defaultValue 'redis://127.0.0.1:6379' */
-  connection?: string | RedisOptions | Redis;
+  connection?: RedisConnectionOption;
   /** Trims each stream written to about this many entries (`XADD ... MAXLEN ~`). Redis 7 trims unread entries too. @defaultValue undefined (no trimming) */
   maxLen?: number;
   /** Headers added to every message (a `headers` field holding a JSON object). @defaultValue none */
@@ -22,9 +21,9 @@ export interface RedisAckClientOptions {
   replyPrefix?: string;
   /** Reconnect backoff after the connection drops. @defaultValue the core's `DEFAULT_RECONNECT` */
   reconnect?: ReconnectOptions;
-  /** @defaultValue Nest's identity serializer */
+  /** Turns each packet into the object written, as JSON, in the `body` field. @defaultValue Nest's identity serializer */
   serializer?: ProducerSerializer;
-  /** @defaultValue Nest's incoming response deserializer */
+  /** Turns each reply read from the reply list into Nest's response packet. @defaultValue Nest's incoming response deserializer */
   deserializer?: ProducerDeserializer;
 }
 

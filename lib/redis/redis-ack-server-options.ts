@@ -1,9 +1,11 @@
-import type { RedisOptions } from 'ioredis';
-import type { Redis } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import type { AckServerOptions } from '../core/ack-server-options';
 import type { ReconnectOptions } from '../core/reconnect';
 import type { ReplyAddressOptions } from '../core/reply-address-allow-list';
 import { RECONNECT_KEYS, REPLY_ADDRESS_KEYS, serverOptionKeys, type AllListed, type KeysListed } from '../core/option-keys';
+
+/** How the server or client reaches Redis: a URL, ioredis options, or an ioredis client of the user's (duplicated, never closed). */
+export type RedisConnectionOption = string | RedisOptions | Redis;
 
 /**
  * Options of `RedisAckServer`. The streams read are the handlers' patterns
@@ -18,8 +20,12 @@ export interface RedisAckServerOptions extends AckServerOptions {
    * Never logged with credentials.
    * @defaultValue 'redis://127.0.0.1:6379'
    */
-  connection?: string | RedisOptions | Redis;
-  /** The consumer group, created (`XGROUP CREATE ... MKSTREAM`) on every stream where it is missing. Required. */
+  connection?: RedisConnectionOption;
+  /**
+   * The consumer group, created (`XGROUP CREATE ... MKSTREAM`) on every stream where it is missing.
+   * Required: a non-empty string.
+   * @defaultValue none (required)
+   */
   group: string;
   /**
    * This process's name in the group. Must be unique per running process: two

@@ -1,7 +1,7 @@
 import type { BrokerCommands } from '../core/broker-commands';
 import { deadLetterHeaders, type DeadLetterRecord } from '../core/dead-letter-record';
 import { DeliveryGoneError } from '../core/errors';
-import { DelayedNacks, nackDelaysKey } from './redis-delayed-nacks';
+import { RedisDelayedNacks, nackDelaysKey } from './redis-delayed-nacks';
 import type { RedisMessage } from './redis-message';
 import type { ScriptedRedis } from './redis-scripts';
 import type { RedisServerSettings } from './redis-settings';
@@ -14,7 +14,7 @@ import { RedisFields } from './redis-wire';
  * - ack: `XACK` (+ `XDEL`, + `XTRIM MAXLEN ~` when configured);
  * - nack: the entry stays pending and is given the idle time that makes it
  *   claimable (`XAUTOCLAIM` by any consumer) when the delay ends; a delay of
- *   `minIdleMs` or more also records its due time (`DelayedNacks`); the
+ *   `minIdleMs` or more also records its due time (`RedisDelayedNacks`); the
  *   reclaim increments times-delivered, the delivery count;
  * - reject: `XADD` to `<stream>:dlq` with the original fields plus the
  *   `x-dead-letter-*` fields, then `XACK`; a refused `XADD` throws before the ack;
@@ -25,7 +25,7 @@ import { RedisFields } from './redis-wire';
  */
 export class RedisCommands implements BrokerCommands<RedisMessage> {
   readonly leaseRenewalMs: number;
-  readonly delayedNacks: DelayedNacks;
+  readonly delayedNacks: RedisDelayedNacks;
 
   constructor(
     private readonly redis: () => ScriptedRedis,
@@ -34,7 +34,7 @@ export class RedisCommands implements BrokerCommands<RedisMessage> {
   ) {
     // A third of minIdle: two renewals may be late before another consumer may claim the entry.
     this.leaseRenewalMs = Math.max(10, Math.floor(settings.minIdleMs / 3));
-    this.delayedNacks = new DelayedNacks(
+    this.delayedNacks = new RedisDelayedNacks(
       settings.minIdleMs,
       this.leaseRenewalMs,
       settings.maxHeldNacks,

@@ -18,7 +18,7 @@ export function nackDelaysKey(stream: string, group: string): string {
  * left, then given the idle time that makes them claimable when due. Beyond
  * `maxHeld`, Redis alone holds the wait.
  */
-export class DelayedNacks {
+export class RedisDelayedNacks {
   private readonly waiting = new Map<string, { message: RedisMessage; dueAt: number; timer: NodeJS.Timeout }>();
 
   constructor(

@@ -1,10 +1,10 @@
 import { InvalidOptionError } from '../core/errors';
-import { assertNumber } from '../core/option-checks';
+import { assertBoolean, assertNumber, assertOneOf } from '../core/option-checks';
 import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
 import { ReplyAddressAllowList } from '../core/reply-address-allow-list';
-import { REDIS_SERVER_KEYS, type RedisAckServerOptions } from './redis-ack-server-options';
+import { REDIS_SERVER_KEYS, type RedisAckServerOptions, type RedisConnectionOption } from './redis-ack-server-options';
 import { assertKnownKeys } from '../core/option-keys';
-import { defaultConsumerName, isRedisClient, type RedisConnectionOption } from './redis-connection';
+import { defaultConsumerName, isRedisClient } from './redis-connection';
 import { REDIS_REPLY_ADDRESSES } from './redis-reply-addresses';
 
 /** `RedisAckServerOptions` (broker part) with defaults applied and checked. */
@@ -30,6 +30,8 @@ export interface RedisServerSettings {
   reconnect: ResolvedReconnect;
 }
 
+const START_IDS = ['$', '0'] as const;
+
 /** Validates the broker options; every error names the option and what is allowed. */
 export function resolveRedisSettings(options: RedisAckServerOptions, maxMessageBytes = Infinity): RedisServerSettings {
   if (!options || typeof options !== 'object') throw new InvalidOptionError('options', options, 'an object with at least { group }');
@@ -45,10 +47,9 @@ export function resolveRedisSettings(options: RedisAckServerOptions, maxMessageB
   if (!Array.isArray(streams) || streams.some((s) => typeof s !== 'string' || s === '')) {
     throw new InvalidOptionError('streams', streams, 'an array of non-empty stream names');
   }
-  const streamsRouteByBody = options.streamsRouteByBody ?? false;
-  if (typeof streamsRouteByBody !== 'boolean') throw new InvalidOptionError('streamsRouteByBody', streamsRouteByBody, 'true, false');
+  const streamsRouteByBody = assertBoolean(options.streamsRouteByBody ?? false, 'streamsRouteByBody');
   const startId = options.startId ?? '0';
-  if (startId !== '$' && startId !== '0') throw new InvalidOptionError('startId', startId, "'$', '0'");
+  assertOneOf(startId, 'startId', START_IDS);
   const blockMs = options.blockMs ?? 2000;
   assertNumber(blockMs, 'blockMs', 1, true);
   const minIdleMs = options.minIdleMs ?? 30_000;
@@ -61,8 +62,7 @@ export function resolveRedisSettings(options: RedisAckServerOptions, maxMessageB
   }
   const deadLetterSuffix = deadLetter === false ? false : (deadLetter.streamSuffix ?? ':dlq');
   if (deadLetterSuffix !== false) nonEmpty(deadLetterSuffix, 'deadLetter.streamSuffix');
-  const deleteOnAck = options.deleteOnAck ?? false;
-  if (typeof deleteOnAck !== 'boolean') throw new InvalidOptionError('deleteOnAck', deleteOnAck, 'true, false');
+  const deleteOnAck = assertBoolean(options.deleteOnAck ?? false, 'deleteOnAck');
   if (options.trimMaxLen !== undefined) assertNumber(options.trimMaxLen, 'trimMaxLen', 1, true);
   const replyTtlMs = options.replyTtlMs ?? 60_000;
   assertNumber(replyTtlMs, 'replyTtlMs', 1, true);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it, mock } from 'node:test';
 import type { RedisMessage } from '../../../lib/redis';
-import { DelayedNacks, nackDelaysKey } from '../../../lib/redis/redis-delayed-nacks';
+import { RedisDelayedNacks, nackDelaysKey } from '../../../lib/redis/redis-delayed-nacks';
 
 const message = (key: string): RedisMessage => ({ key } as RedisMessage);
 const flush = () => new Promise((resolve) => setImmediate(resolve));
@@ -28,7 +28,7 @@ describe('Redis delayed nacks', () => {
     mock.timers.enable({ apis: ['setTimeout', 'Date'] });
     try {
       const { hold, calls } = fakeHold();
-      const nacks = new DelayedNacks(1000, 300, 10, hold, async () => assert.fail('no touch'), () => assert.fail());
+      const nacks = new RedisDelayedNacks(1000, 300, 10, hold, async () => assert.fail('no touch'), () => assert.fail());
       assert.equal(await nacks.nack(message('a'), 2500), true);
       assert.equal(nacks.size, 1);
       for (let t = 0; t < 8; t++) {
@@ -48,7 +48,7 @@ describe('Redis delayed nacks', () => {
     mock.timers.enable({ apis: ['setTimeout', 'Date'] });
     try {
       const { hold, calls, due } = fakeHold();
-      const nacks = new DelayedNacks(1000, 300, 3, hold, async () => assert.fail('no touch'), () => assert.fail());
+      const nacks = new RedisDelayedNacks(1000, 300, 3, hold, async () => assert.fail('no touch'), () => assert.fail());
       for (let i = 0; i < 10; i++) assert.equal(await nacks.nack(message(`m${i}`), 600_000), true);
       assert.equal(nacks.size, 3, 'process memory: maxHeld entries');
       assert.equal(due.size, 10, 'every due time recorded');
@@ -63,7 +63,7 @@ describe('Redis delayed nacks', () => {
 
   it('maxHeld 0: Redis holds every wait', async () => {
     const { hold, due } = fakeHold();
-    const nacks = new DelayedNacks(1000, 300, 0, hold, async () => assert.fail('no touch'), () => assert.fail());
+    const nacks = new RedisDelayedNacks(1000, 300, 0, hold, async () => assert.fail('no touch'), () => assert.fail());
     assert.equal(await nacks.nack(message('a'), 5000), true);
     assert.equal(nacks.size, 0);
     assert.equal(due.size, 1);
@@ -73,7 +73,7 @@ describe('Redis delayed nacks', () => {
     mock.timers.enable({ apis: ['setTimeout', 'Date'] });
     try {
       let ours = false;
-      const nacks = new DelayedNacks(1000, 300, 10, fakeHold(() => ours).hold, async () => assert.fail('no touch'), () => assert.fail());
+      const nacks = new RedisDelayedNacks(1000, 300, 10, fakeHold(() => ours).hold, async () => assert.fail('no touch'), () => assert.fail());
       assert.equal(await nacks.nack(message('a'), 10_000), false);
       assert.equal(nacks.size, 0);
       ours = true;
@@ -89,7 +89,7 @@ describe('Redis delayed nacks', () => {
 
   it('releaseAll makes every held entry claimable at once (idle = minIdleMs); its due time stays in Redis', async () => {
     const touches: [string, number][] = [];
-    const nacks = new DelayedNacks(1000, 300, 10, fakeHold().hold, async (m, idleMs) => (touches.push([m.key, idleMs]), true), () => assert.fail());
+    const nacks = new RedisDelayedNacks(1000, 300, 10, fakeHold().hold, async (m, idleMs) => (touches.push([m.key, idleMs]), true), () => assert.fail());
     await nacks.nack(message('a'), 60_000);
     await nacks.nack(message('b'), 60_000);
     await nacks.releaseAll();

@@ -8,6 +8,7 @@ const refuses = (options: Partial<RedisAckServerOptions>, option: string) =>
   assert.throws(() => resolveRedisSettings(options as RedisAckServerOptions), (error: Error) => {
     assert.ok(error instanceof InvalidOptionError, `${error.name}: ${error.message}`);
     assert.equal((error as InvalidOptionError).option, option);
+    assert.equal((error as InvalidOptionError).code, 'ACK_INVALID_OPTION');
     return true;
   });
 
