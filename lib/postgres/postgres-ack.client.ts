@@ -1,17 +1,22 @@
-import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
+import type { ReadPacket } from '@nestjs/microservices';
 import { Pool } from 'pg';
+import { AckClient, type OutgoingPacket } from '../core/ack-client';
+import { ConnectionClosedError } from '../core/errors';
 import { emitStatus } from '../core/nest-compat';
-import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
-import { POSTGRES_CLIENT_KEYS, type PostgresAckClientOptions, type Queryable } from './postgres-ack-client-options';
 import { assertKnownKeys } from '../core/option-keys';
+import { parseReplyBody } from '../core/pending-requests';
+import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
+import { observePublish } from '../core/telemetry-hooks';
+import { POSTGRES_CLIENT_KEYS, type PostgresAckClientOptions, type Queryable } from './postgres-ack-client-options';
 import { explainConnectError } from './postgres-connect-error';
 import { PostgresListener } from './postgres-listener';
 import { newReplyChannel, replyChannelPrefix } from './postgres-reply-channels';
 import { createPostgresSchema } from './postgres-schema';
 import { resolveConnectionSettings, type PostgresConnectionSettings } from './postgres-settings';
 import { PostgresSql } from './postgres-sql';
-import { parseReplyBody, PendingRequests } from '../core/pending-requests';
-import { observePublish } from '../core/telemetry-hooks';
+
+/** A reply id in a NOTIFY payload: anyone connected may NOTIFY a channel, so nothing else is taken. */
+const REPLY_ID = /^[0-9]{1,19}$/;
 
 /**
  * Publishes to a `PostgresAckServer`: `emit()` inserts a PENDING row (and
@@ -20,15 +25,14 @@ import { observePublish } from '../core/telemetry-hooks';
  * `send()` waits for the reply row the server writes to `<table>_replies`.
  * Wire format is Nest's: body `{ pattern, data, id }`.
  */
-export class PostgresAckClient extends ClientProxy {
+export class PostgresAckClient extends AckClient {
+  protected readonly transport = 'postgres';
   private readonly settings: PostgresConnectionSettings;
   private readonly sql: PostgresSql;
   private readonly reconnectOptions: ResolvedReconnect;
   /** This client's reply channel (a NOTIFY channel name): `replyChannelPrefix` and 16 random hex digits. */
   private readonly replyChannel: string;
-  private readonly pending = new PendingRequests();
   private pool?: Pool;
-  private connecting?: Promise<Pool>;
   private listener?: Promise<PostgresListener>;
 
   constructor(private readonly options: PostgresAckClientOptions = {}) {
@@ -40,24 +44,6 @@ export class PostgresAckClient extends ClientProxy {
     this.replyChannel = newReplyChannel(replyChannelPrefix(options.replyChannelPrefix));
     this.initializeSerializer(options);
     this.initializeDeserializer(options);
-  }
-
-  connect(): Promise<Pool> {
-    this.connecting ??= this.open().catch((error) => {
-      this.connecting = undefined;
-      throw error;
-    });
-    return this.connecting;
-  }
-
-  async close(): Promise<void> {
-    const { pool, listener } = this;
-    this.pool = undefined;
-    this.connecting = undefined;
-    this.listener = undefined;
-    this.pending.failAll('the client was closed before the reply arrived');
-    await listener?.then((l) => l.close(), () => undefined);
-    if (pool && 'config' in this.settings.connection) await pool.end();
   }
 
   /** The `pg.Pool` in use (undefined before connect). */
@@ -72,28 +58,16 @@ export class PostgresAckClient extends ClientProxy {
    * trace. Resolves with the row id.
    */
   async emitIn(db: Queryable, pattern: unknown, data: unknown, headers: Record<string, string> = {}): Promise<string> {
-    return this.insert(db, { pattern, data }, headers);
+    const packet: ReadPacket = { pattern, data };
+    const info = { transport: this.transport, destination: this.settings.queue, pattern: this.normalizePattern(packet.pattern), request: false };
+    return observePublish(info, (trace) => this.insert(db, packet, { ...this.options.headers, ...headers }, trace));
   }
 
-  protected publish(partial: ReadPacket, callback: (packet: WritePacket) => void): () => void {
-    const packet = this.assignPacketId(partial);
-    const unsubscribe = this.pending.add(packet.id, callback);
-    (async () => {
-      const pool = await this.connect();
-      await this.replies();
-      await this.insert(pool, packet, {}, this.replyChannel, packet.id);
-    })().catch((err) => {
-      this.pending.fail(packet.id, err);
-    });
-    return unsubscribe;
+  protected destinationOf(): string {
+    return this.settings.queue;
   }
 
-  protected async dispatchEvent<T = any>(packet: ReadPacket): Promise<T> {
-    await this.insert(await this.connect(), packet, {});
-    return undefined as T;
-  }
-
-  private async open(): Promise<Pool> {
+  protected async open(): Promise<void> {
     const { connection } = this.settings;
     const pool = 'pool' in connection ? connection.pool : new Pool(connection.config);
     if ('config' in connection) pool.on('error', () => undefined); // an idle connection dropped: the pool replaces it
@@ -105,51 +79,61 @@ export class PostgresAckClient extends ClientProxy {
     }
     this.pool = pool;
     emitStatus(this, 'connected');
-    return pool;
   }
 
-  private insert(db: Queryable, packet: ReadPacket & { id?: string }, headers: Record<string, string>, replyTo?: string, correlationId?: string): Promise<string> {
-    const info = { transport: 'postgres', destination: this.settings.queue, pattern: this.normalizePattern(packet.pattern), request: replyTo !== undefined };
-    return observePublish(info, (trace) => this.insertRow(db, packet, trace ? { ...headers, ...trace } : headers, replyTo, correlationId));
+  protected async disconnect(): Promise<void> {
+    const { pool, listener } = this;
+    this.pool = undefined;
+    this.listener = undefined;
+    await listener?.then((l) => l.close(), () => undefined);
+    if (pool && 'config' in this.settings.connection) await pool.end();
   }
 
-  private async insertRow(db: Queryable, packet: ReadPacket & { id?: string }, headers: Record<string, string>, replyTo?: string, correlationId?: string): Promise<string> {
-    const { options, ...serialized } = this.serializer.serialize(packet) as Record<string, any>;
-    const allHeaders = { ...this.options.headers, ...options?.headers, ...headers };
+  /** A request's row carries this client's reply channel and the request id (its correlation id). */
+  protected async publishPacket(packet: OutgoingPacket, request: boolean, trace: Record<string, string> | undefined): Promise<void> {
+    await this.insert(this.connectedPool, packet, this.options.headers, trace, request ? { replyTo: this.replyChannel, correlationId: packet.id } : undefined);
+  }
+
+  protected override async listenForReplies(): Promise<void> {
+    await (this.listener ??= this.listenOnReplyChannel().catch((error) => {
+      this.listener = undefined;
+      throw error;
+    }));
+  }
+
+  private get connectedPool(): Pool {
+    if (!this.pool) throw new ConnectionClosedError('the client is closed');
+    return this.pool;
+  }
+
+  private async insert(db: Queryable, packet: ReadPacket, headers: Record<string, string> | undefined, trace: Record<string, string> | undefined, reply?: { replyTo: string; correlationId?: string }): Promise<string> {
+    const { body, headers: allHeaders } = this.encodePacket(packet, headers, trace);
     const { rows } = await db.query(this.sql.insert, [
       this.settings.queue,
       this.normalizePattern(packet.pattern),
-      Buffer.from(JSON.stringify(serialized)),
+      Buffer.from(body),
       JSON.stringify(allHeaders),
-      replyTo ?? null,
-      correlationId ?? null,
+      reply?.replyTo ?? null,
+      reply?.correlationId ?? null,
       this.sql.channel,
     ]);
     return String(rows[0].id);
   }
 
-  /** Listens on this client's reply channel, once. */
-  private replies(): Promise<PostgresListener> {
-    this.listener ??= (async () => {
-      const pool = await this.connect();
-      const listener = new PostgresListener(pool, [this.replyChannel], {
-        // Anyone connected may NOTIFY this channel: the payload is taken only as a reply id filed for this channel.
-        notified: (_channel, payload) => {
-          if (payload !== undefined && /^[0-9]{1,19}$/.test(payload)) void this.takeReplies(this.sql.takeReply, [payload, this.replyChannel]);
-        },
-        // Replies written while the connection was down were not notified: collect them now.
-        connected: () => void this.takeReplies(this.sql.takeRepliesOf, [this.replyChannel]),
-        disconnected: () => emitStatus(this, 'disconnected'),
-        reconnecting: () => emitStatus(this, 'reconnecting'),
-        failed: () => this.pending.failAll('the reply connection could not be re-established'),
-      }, this.reconnectOptions);
-      await listener.open();
-      return listener;
-    })().catch((error) => {
-      this.listener = undefined;
-      throw error;
-    });
-    return this.listener;
+  /** Listens on this client's reply channel (replies are rows filed under it, announced by NOTIFY). */
+  private async listenOnReplyChannel(): Promise<PostgresListener> {
+    const listener = new PostgresListener(this.connectedPool, [this.replyChannel], {
+      notified: (_channel, payload) => {
+        if (payload !== undefined && REPLY_ID.test(payload)) void this.takeReplies(this.sql.takeReply, [payload, this.replyChannel]);
+      },
+      // Replies written while the connection was down were not notified: collect them now.
+      connected: () => void this.takeReplies(this.sql.takeRepliesOf, [this.replyChannel]),
+      disconnected: () => emitStatus(this, 'disconnected'),
+      reconnecting: () => emitStatus(this, 'reconnecting'),
+      failed: () => this.pending.failAll('the reply connection could not be re-established'),
+    }, this.reconnectOptions);
+    await listener.open();
+    return listener;
   }
 
   private async takeReplies(statement: string, values: string[]): Promise<void> {
@@ -162,6 +146,7 @@ export class PostgresAckClient extends ClientProxy {
     }
   }
 
+  /** The row's correlation id names the request (the row was filed under this client's channel), not an id in the body. */
   private async onReply(id: string, body: Buffer): Promise<void> {
     if (!this.pending.has(id)) return;
     const { err, response, isDisposed } = await this.deserializer.deserialize(parseReplyBody(body));
