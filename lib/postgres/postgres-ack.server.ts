@@ -1,12 +1,10 @@
-import type { WritePacket } from '@nestjs/microservices';
 import { Pool } from 'pg';
 import { AckServer } from '../core/ack-server';
-import type { ReplyPublisher } from '../core/broker-commands';
 import type { BrokerHealth } from '../core/broker-health';
-import { ReplyAddressAllowList } from '../core/reply-address-allow-list';
 import { asError, DeliveryGoneError } from '../core/errors';
 import type { PostgresAckServerOptions } from './postgres-ack-server-options';
 import { ClaimLoop } from './postgres-claim-loop';
+import { DeliverySlots } from '../core/delivery-slots';
 import { PostgresCommands } from './postgres-commands';
 import { explainConnectError } from './postgres-connect-error';
 import { postgresAddress } from './postgres-address';
@@ -14,7 +12,7 @@ import type { ResolvedReconnect } from '../core/reconnect';
 import { PostgresAckContext } from './postgres-context';
 import { probePostgres } from './postgres-health';
 import { PostgresListener } from './postgres-listener';
-import { POSTGRES_REPLY_CHANNELS } from './postgres-reply-channels';
+import { PostgresReplies } from './postgres-replies';
 import { toPostgresMessage, type ClaimedRow, type PostgresMessage } from './postgres-message';
 import { createPostgresSchema } from './postgres-schema';
 import { resolvePostgresSettings, type PostgresServerSettings } from './postgres-settings';
@@ -45,12 +43,7 @@ export class PostgresAckServer extends AckServer<PostgresMessage> {
   readonly brokerSettings: PostgresServerSettings;
   protected readonly commands: PostgresCommands;
   protected override readonly contextType = PostgresAckContext;
-  protected override readonly replies: ReplyPublisher<PostgresMessage> = {
-    acceptsReplyAddress: (replyTo) => this.replyAddresses.accepts(replyTo),
-    publishReply: (message, replyTo, packet) => this.publishReply(message, replyTo, packet),
-  };
-  /** Where `reply_to` may point: `pg_notify` and the replies table only ever see channels it accepts. */
-  private readonly replyAddresses: ReplyAddressAllowList;
+  protected override readonly replies: PostgresReplies;
   private readonly sql: PostgresSql;
   private readonly loop: ClaimLoop<ClaimedRow>;
   private pool?: Pool;
@@ -61,8 +54,8 @@ export class PostgresAckServer extends AckServer<PostgresMessage> {
   constructor(options: PostgresAckServerOptions) {
     super(options ?? {}, POSTGRES_TRANSPORT);
     this.brokerSettings = resolvePostgresSettings(options ?? {}, this.settings.concurrency);
-    this.replyAddresses = new ReplyAddressAllowList('replyAddresses', options?.replyAddresses, POSTGRES_REPLY_CHANNELS);
     this.sql = new PostgresSql(this.brokerSettings.name);
+    this.replies = new PostgresReplies(options?.replyAddresses, this.sql, () => this.connectedPool);
     this.commands = new PostgresCommands(() => this.connectedPool, this.sql, this.brokerSettings, (delayMs) => this.loop.wakeIn(delayMs));
     this.loop = new ClaimLoop<ClaimedRow>(
       {
@@ -71,7 +64,7 @@ export class PostgresAckServer extends AckServer<PostgresMessage> {
         release: (rows) => this.release(rows),
         onError: (error) => this.onClaimError(error),
       },
-      this.settings.concurrency,
+      new DeliverySlots(this.settings.concurrency),
       this.brokerSettings.batchSize,
       this.brokerSettings.pollIntervalMs,
     );
@@ -111,7 +104,7 @@ export class PostgresAckServer extends AckServer<PostgresMessage> {
       },
       disconnected: (error) => this.connectionStatus.down(error, `PostgreSQL LISTEN connection lost: ${error.message}; polling every ${this.brokerSettings.pollIntervalMs} ms while reconnecting`),
       reconnecting: (attempt) => this.connectionStatus.retrying(attempt),
-      failed: (error) => this.reportError(error, 'PostgreSQL LISTEN connection gave up reconnecting; polling only'),
+      failed: (error) => this.connectionStatus.gaveUp(error, 'PostgreSQL LISTEN connection gave up reconnecting; polling only'),
     }, this.brokerSettings.reconnect);
     this.listener = listener;
     await this.unlessClosed(listener.open().catch((error) => Promise.reject(explainConnectError(error))));
@@ -166,11 +159,6 @@ export class PostgresAckServer extends AckServer<PostgresMessage> {
   private onClaimError(error: unknown): void {
     this.reportError(asError(error), 'could not claim rows', !this.claimFailing);
     this.claimFailing = true;
-  }
-
-  private async publishReply(message: PostgresMessage, replyTo: string, packet: WritePacket & { id: string }): Promise<void> {
-    const { options: _options, ...body } = packet as WritePacket & { id: string; options?: unknown };
-    await this.connectedPool.query(this.sql.insertReply, [replyTo, message.correlationId ?? packet.id, Buffer.from(JSON.stringify(body))]);
   }
 
   private startRetention(): void {
