@@ -1,4 +1,4 @@
-import { BrokerConfigurationError } from '../core/errors';
+import { BrokerConfigurationError, ConnectFailedError } from '../core/errors';
 
 /** Node's codes for a server certificate it would not trust (`tls.connect` verification). */
 const CERTIFICATE_REFUSED = new Set([
@@ -27,7 +27,8 @@ const REFUSALS: Record<string, string> = {
  * A failed first connection, said so an operator can act on it: a server
  * certificate Node refused becomes an error that says TLS and where the CA
  * goes (pg reports only Node's terse text, such as "unable to verify the first
- * certificate"). Other errors are returned as they are. Never quotes the
+ * certificate"), a `ConnectFailedError` (not retried: its cause is a refusal,
+ * not an unreachable server). Other errors are returned as they are. Never quotes the
  * connection string (it may hold a password).
  */
 export function explainConnectError(error: unknown): unknown {
@@ -36,7 +37,7 @@ export function explainConnectError(error: unknown): unknown {
   if (refusal) return new BrokerConfigurationError('PostgreSQL', `${error instanceof Error ? error.message : String(error)} (${code}); ${refusal}`, { cause: error });
   if (typeof code !== 'string' || !CERTIFICATE_REFUSED.has(code)) return error;
   const text = error instanceof Error ? error.message : String(error);
-  return new Error(
+  return new ConnectFailedError(
     `PostgreSQL TLS: the server's certificate was refused (${code}: ${text}); give the CA that signed it in the ssl option's ca, or sslrootcert with sslmode=verify-full in the URL, and connect by a host name the certificate names`,
     { cause: error },
   );

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { AckContext } from '../core/ack-context';
-import { DeliveryGoneError } from '../core/errors';
+import { DeliveryGoneError, InvalidStateError } from '../core/errors';
 import type { PostgresMessage } from './postgres-message';
 
 /** The context of `PostgresAckServer` handlers: the common one plus the row's facts and a transaction that settles with the handler's writes. */
@@ -33,14 +33,14 @@ export class PostgresAckContext extends AckContext<PostgresMessage> {
    * `work` runs. When `work` throws, the transaction rolls back and the error
    * goes on to the policy (nack / reject) like any handler error. Throws
    * `DeliveryGoneError` when the row is no longer this delivery's (its lease
-   * ran out and another consumer claimed it), and an error when the message
-   * was settled already.
+   * ran out and another consumer claimed it), and `InvalidStateError` when the
+   * message was settled already or a transaction of it is running.
    */
   async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     const message = this.getMessage();
     const { session } = message;
-    if (session.transaction) throw new Error('nestjs-ack: transaction() is already running for this message');
-    if (this.isSettled()) throw new Error(`nestjs-ack: row ${message.id} is settled already; transaction() must settle it`);
+    if (session.transaction) throw new InvalidStateError('transaction() is already running for this message');
+    if (this.isSettled()) throw new InvalidStateError(`row ${message.id} is settled already; transaction() must settle it`);
     const client = await session.pool.connect();
     let broken = false;
     try {
@@ -49,7 +49,7 @@ export class PostgresAckContext extends AckContext<PostgresMessage> {
       if (locked.rowCount === 0) throw new DeliveryGoneError(`row ${message.id} of queue "${message.queue}" is no longer held by this delivery (its lease ran out)`);
       session.transaction = client;
       const result = await work(client);
-      if (!(await this.ack())) throw new Error(`nestjs-ack: row ${message.id} could not be acked in the transaction (settled meanwhile, or the statement failed)`);
+      if (!(await this.ack())) throw new InvalidStateError(`row ${message.id} could not be acked in the transaction (settled meanwhile, or the statement failed)`);
       await client.query('COMMIT');
       return result;
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { Notification, Pool, PoolClient } from 'pg';
 import { reconnectLoop, type ResolvedReconnect } from '../core/reconnect';
+import { ConnectionClosedError } from '../core/errors';
 import { quoteIdent } from './postgres-sql';
 
 /** What a listener reports to its owner. */
@@ -71,7 +72,7 @@ export class PostgresListener {
     };
     const onNotification = (message: Notification) => this.hooks.notified(message.channel, message.payload);
     client.on('error', onLost);
-    client.on('end', () => onLost(new Error('the LISTEN connection ended')));
+    client.on('end', () => onLost(new ConnectionClosedError('the LISTEN connection ended')));
     client.on('notification', onNotification);
     try {
       for (const channel of this.channels) await client.query(`LISTEN ${quoteIdent(channel)}`);
@@ -79,7 +80,7 @@ export class PostgresListener {
       onLost(error as Error);
       throw error;
     }
-    if (lost) throw new Error('the LISTEN connection ended while listening');
+    if (lost) throw new ConnectionClosedError('the LISTEN connection ended while listening');
     if (this.closed) {
       // close() ran while LISTEN was on the wire: nobody else will release this connection, and the pool's end() waits for it.
       drop();

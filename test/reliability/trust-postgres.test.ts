@@ -6,6 +6,7 @@ import { Controller, Module } from '@nestjs/common';
 import { EventPattern, MessagePattern } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
 import { Client, type Notification } from 'pg';
+import { RequestAbandonedError } from '../../lib/core/errors';
 import { AckModule } from '../../lib/module';
 import { PostgresAckClient, PostgresSql } from '../../lib/postgres';
 import { dropTables, endTestPool, POSTGRES_URL, testPool, uniqueTable } from '../support/postgres-broker';
@@ -155,7 +156,9 @@ describe('PostgreSQL trust boundary: replyAddresses and the client\'s replyChann
     assert.ok(failed);
     assert.ok(!calls.includes('echo:4'), 'the handler never ran');
     await target.client.close(); // fails the pending send: no reply will come
-    assert.ok((await pending) instanceof Error);
+    const abandoned = (await pending) as Error & { code?: string };
+    assert.ok(abandoned instanceof RequestAbandonedError, `${abandoned}`);
+    assert.equal(abandoned.code, 'ACK_REQUEST_ABANDONED');
   });
 });
 

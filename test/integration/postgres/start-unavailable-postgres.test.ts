@@ -13,6 +13,7 @@ describe('PostgreSQL: start-up while nothing answers', () => {
     const server = new PostgresAckServer({ connection: `postgresql://app:s3cret@127.0.0.1:${port}/test`, queue, startTimeoutMs: 2000 });
     const { error, warnings } = await startAgainstNothing(server, oneHandlerModule(queue), 2000);
     assert.equal(error.broker, 'PostgreSQL');
+    assert.equal(error.code, 'ACK_BROKER_UNAVAILABLE');
     assert.equal(error.address, `postgresql://127.0.0.1:${port}/test`);
     for (const text of [error.message, error.stack ?? '', ...warnings]) assert.doesNotMatch(text, /s3cret/);
     assert.match(warnings[0], /PostgresAckServer/, 'logged under the class name');

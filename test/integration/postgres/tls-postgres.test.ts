@@ -74,7 +74,8 @@ describe('PostgreSQL over TLS (a private server with ssl = on, hostssl only, a c
       const error = await app.listen().then(() => undefined, (e: unknown) => e as Error);
       assert.ok(error instanceof Error, 'listen() rejected');
       // Node's code depends on whether the server sends its CA along: SELF_SIGNED_CERT_IN_CHAIN here (ssl_ca_file is set).
-      assert.match(error.message, /^PostgreSQL TLS: the server's certificate was refused \((SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE): [^)]*certificate[^)]*\)/);
+      assert.equal((error as Error & { code?: string }).code, 'ACK_CONNECT_FAILED');
+      assert.match(error.message, /^nestjs-ack: PostgreSQL TLS: the server's certificate was refused \((SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE): [^)]*certificate[^)]*\)/);
       assert.match(error.message, /ssl option's ca/);
       assert.ok(!error.message.includes(PASSWORD) && !(error.stack ?? '').includes(PASSWORD), 'no password in the error');
       assert.deepEqual(logger.lines.filter((line) => line.text.includes(PASSWORD)), [], 'no password in the log');

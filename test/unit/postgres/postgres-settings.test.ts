@@ -54,7 +54,7 @@ describe('PostgresAckServer options', () => {
       [{ connection: 42 }, 'connection'],
     ];
     for (const [options, option] of cases) {
-      assert.throws(() => new PostgresAckServer(options as never), (error: unknown) => error instanceof InvalidOptionError && error.option === option, `option ${option}`);
+      assert.throws(() => new PostgresAckServer(options as never), (error: unknown) => error instanceof InvalidOptionError && error.option === option && error.code === 'ACK_INVALID_OPTION', `option ${option}`);
     }
     assert.throws(() => new PostgresAckClient({ table: 'x-y' }), (error: unknown) => error instanceof InvalidOptionError && error.option === 'table');
   });

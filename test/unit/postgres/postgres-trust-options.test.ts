@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Pool } from 'pg';
 import { InvalidOptionError } from '../../../lib/core';
+import { ConnectFailedError } from '../../../lib/core/errors';
 import { ReplyAddressAllowList } from '../../../lib/core/reply-address-allow-list';
 import { PostgresAckClient, PostgresAckServer, PostgresSql } from '../../../lib/postgres';
 import { explainConnectError } from '../../../lib/postgres/postgres-connect-error';
 import { POSTGRES_REPLY_CHANNELS, newReplyChannel, replyChannelPrefix } from '../../../lib/postgres/postgres-reply-channels';
 import { resolveConnectionSettings } from '../../../lib/postgres/postgres-settings';
 
-const refusedWith = (option: string) => (error: unknown) => error instanceof InvalidOptionError && error.option === option;
+const refusedWith = (option: string) => (error: unknown) => error instanceof InvalidOptionError && error.option === option && error.code === 'ACK_INVALID_OPTION';
 
 describe('PostgreSQL reply channels', () => {
   const defaults = new ReplyAddressAllowList('replyAddresses', undefined, POSTGRES_REPLY_CHANNELS);
@@ -89,7 +90,8 @@ describe('PostgreSQL ssl option', () => {
   it('a refused server certificate becomes an error that says TLS and where the CA goes; other errors pass as they are', () => {
     const tls = Object.assign(new Error('self-signed certificate in certificate chain'), { code: 'SELF_SIGNED_CERT_IN_CHAIN' });
     const explained = explainConnectError(tls) as Error;
-    assert.match(explained.message, /^PostgreSQL TLS: the server's certificate was refused \(SELF_SIGNED_CERT_IN_CHAIN: self-signed certificate in certificate chain\); give the CA/);
+    assert.ok(explained instanceof ConnectFailedError && explained.code === 'ACK_CONNECT_FAILED', 'a ConnectFailedError');
+    assert.match(explained.message, /^nestjs-ack: PostgreSQL TLS: the server's certificate was refused \(SELF_SIGNED_CERT_IN_CHAIN: self-signed certificate in certificate chain\); give the CA/);
     assert.equal(explained.cause, tls);
     const other = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
     assert.equal(explainConnectError(other), other);
