@@ -1,6 +1,6 @@
 /** `nestjs-ack/postgres`: the PostgreSQL transport (needs the `pg` peer dependency). */
 export { PostgresAckServer, POSTGRES_TRANSPORT } from './postgres-ack.server';
-export type { PostgresAckServerOptions, PostgresConnectionOptions, PostgresRetentionOptions } from './postgres-ack-server-options';
+export type { PostgresAckServerOptions, PostgresConnectionOptions, PostgresRetentionOptions, PostgresTlsOptions } from './postgres-ack-server-options';
 export { PostgresAckClient } from './postgres-ack.client';
 export type { PostgresAckClientOptions, Queryable } from './postgres-ack-client-options';
 export { PostgresAckContext } from './postgres-context';
@@ -9,4 +9,3 @@ export { PostgresSql, RowState, type TableName } from './postgres-sql';
 export { DEFAULT_POSTGRES_URL, DEFAULT_TABLE } from './postgres-settings';
 export { deadLetterOf, type FailedRow } from './postgres-dead-letters';
 export { POSTGRES_REPLY_CHANNEL_PREFIX } from './postgres-reply-channels';
-export type { PostgresTlsOptions } from './postgres-tls';

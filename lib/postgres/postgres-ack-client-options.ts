@@ -16,9 +16,9 @@ export interface PostgresAckClientOptions extends PostgresConnectionOptions {
    * @defaultValue 'nestjs_ack_reply_'
    */
   replyChannelPrefix?: string;
-  /** @defaultValue Nest's identity serializer */
+  /** Turns an outgoing packet into the `{ pattern, data, id }` stored as the row's body. @defaultValue Nest's identity serializer */
   serializer?: ProducerSerializer;
-  /** @defaultValue Nest's incoming response deserializer */
+  /** Turns a reply row's body into Nest's response packet. @defaultValue Nest's incoming response deserializer */
   deserializer?: ProducerDeserializer;
 }
 

@@ -1,9 +1,16 @@
+import type { ConnectionOptions } from 'node:tls';
 import type { Pool, PoolConfig } from 'pg';
 import type { AckServerOptions } from '../core/ack-server-options';
 import type { ReconnectOptions } from '../core/reconnect';
 import type { ReplyAddressOptions } from '../core/reply-address-allow-list';
-import type { PostgresTlsOptions } from './postgres-tls';
 import { RECONNECT_KEYS, REPLY_ADDRESS_KEYS, serverOptionKeys, type AllListed, type KeysListed } from '../core/option-keys';
+
+/**
+ * TLS towards PostgreSQL, handed to `pg` as its `ssl` config: `true` (verify
+ * the server against Node's default CAs), or Node TLS options such as `ca`,
+ * `cert`, `key` (PEM contents, not paths), `servername`, `rejectUnauthorized`.
+ */
+export type PostgresTlsOptions = boolean | ConnectionOptions;
 
 /** Where the transport's rows live and how to reach the database; shared by server and client. */
 export interface PostgresConnectionOptions {

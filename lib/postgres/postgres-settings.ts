@@ -1,6 +1,6 @@
 import { Pool, type PoolConfig } from 'pg';
 import { InvalidOptionError } from '../core/errors';
-import { assertLimit, assertNumber, definedOnly } from '../core/option-checks';
+import { assertBoolean, assertLimit, assertNumber, definedOnly } from '../core/option-checks';
 import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
 import { POSTGRES_SERVER_KEYS, type PostgresAckServerOptions, type PostgresConnectionOptions } from './postgres-ack-server-options';
 import { assertKnownKeys } from '../core/option-keys';
@@ -52,8 +52,7 @@ export function resolveConnectionSettings(options: PostgresConnectionOptions | u
   const table = identifier('table', options?.table ?? DEFAULT_TABLE);
   const queue = options?.queue ?? 'default';
   if (typeof queue !== 'string' || queue.length === 0 || queue.length > 200) throw new InvalidOptionError('queue', queue, 'a non-empty string of at most 200 characters');
-  const createSchema = options?.createSchema ?? false;
-  if (typeof createSchema !== 'boolean') throw new InvalidOptionError('createSchema', createSchema, 'true or false');
+  const createSchema = assertBoolean(options?.createSchema ?? false, 'createSchema');
   return { connection, name: { schema, table }, queue, createSchema };
 }
 
@@ -80,8 +79,8 @@ export function resolvePostgresSettings(options: PostgresAckServerOptions, concu
     pollIntervalMs,
     leaseMs,
     leaseRenewalMs,
-    deleteOnAck: bool('deleteOnAck', options.deleteOnAck ?? false),
-    deadLetter: bool('deadLetter', options.deadLetter ?? true),
+    deleteOnAck: assertBoolean(options.deleteOnAck ?? false, 'deleteOnAck'),
+    deadLetter: assertBoolean(options.deadLetter ?? true, 'deadLetter'),
     retention,
     reconnect: resolveReconnect(options.reconnect),
   };
@@ -89,11 +88,6 @@ export function resolvePostgresSettings(options: PostgresAckServerOptions, concu
 
 function identifier(option: string, value: unknown): string {
   if (typeof value !== 'string' || !NAME.test(value)) throw new InvalidOptionError(option, value, 'a SQL name: a letter or _, then letters, digits or _, at most 51 characters');
-  return value;
-}
-
-function bool(option: string, value: unknown): boolean {
-  if (typeof value !== 'boolean') throw new InvalidOptionError(option, value, 'true or false');
   return value;
 }
 

@@ -1,13 +1,6 @@
-import type { ConnectionOptions } from 'node:tls';
 import type { PoolConfig } from 'pg';
 import { InvalidOptionError } from '../core/errors';
-
-/**
- * TLS towards PostgreSQL, handed to `pg` as its `ssl` config: `true` (verify
- * the server against Node's default CAs), or Node TLS options such as `ca`,
- * `cert`, `key` (PEM contents, not paths), `servername`, `rejectUnauthorized`.
- */
-export type PostgresTlsOptions = boolean | ConnectionOptions;
+import type { PostgresTlsOptions } from './postgres-ack-server-options';
 
 /** Query parameters by which a connection string configures TLS itself (pg reads them and they replace a config's `ssl`). */
 const URL_TLS = /[?&](ssl|sslmode|sslrootcert|sslcert|sslkey|uselibpqcompat)=/i;
