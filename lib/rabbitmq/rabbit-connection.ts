@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { connect, type ChannelModel } from 'amqplib';
-import { asError, BrokerConfigurationError } from '../core/errors';
+import { AckTimeoutError, asError, BrokerConfigurationError, BrokerError, ConnectFailedError, ConnectionClosedError } from '../core/errors';
 import { isUnreachable } from '../core/start-attempts';
 import { reconnectLoop, type ResolvedReconnect } from '../core/reconnect';
 import { redactUrl } from '../core/redact-url';
@@ -17,7 +17,12 @@ function destroySocket(model: ChannelModel): void {
   (model as unknown as { connection?: { stream?: { destroy?: () => void } } }).connection?.stream?.destroy?.();
 }
 
-/** A broker that refused the login (403 ACCESS_REFUSED): a retry cannot change it. */
+/**
+ * A broker that refused the login (403 ACCESS_REFUSED): a retry cannot change it.
+ * amqplib reports a handshake the broker ended as a plain `Error` without a
+ * code ("Handshake terminated by server: 403 (ACCESS-REFUSED) ..."): its text
+ * is the only place the refusal shows.
+ */
 function loginRefusal(error: unknown, url: string): BrokerConfigurationError | undefined {
   if (error instanceof BrokerConfigurationError) return error;
   const text = asError(error).message;
@@ -76,20 +81,20 @@ export class RabbitConnection extends EventEmitter {
   /** Resolves once connected (now or after a reconnect); rejects after `timeoutMs` or when closed. */
   async whenConnected(timeoutMs: number): Promise<ChannelModel> {
     if (this.model) return this.model;
-    if (this.closed) throw new Error('nestjs-ack: the RabbitMQ connection is closed');
+    if (this.closed) throw new ConnectionClosedError('the RabbitMQ connection is closed');
     let timer: NodeJS.Timeout | undefined;
     let waiter: (() => void) | undefined;
     try {
       await new Promise<void>((resolve, reject) => {
         waiter = resolve;
         this.readyWaiters.push(resolve);
-        timer = setTimeout(() => reject(new Error(`nestjs-ack: not connected to RabbitMQ within ${timeoutMs} ms`)), timeoutMs);
+        timer = setTimeout(() => reject(new AckTimeoutError(`not connected to RabbitMQ within ${timeoutMs} ms`)), timeoutMs);
       });
     } finally {
       clearTimeout(timer);
       this.readyWaiters = this.readyWaiters.filter((w) => w !== waiter);
     }
-    if (!this.model) throw new Error('nestjs-ack: the RabbitMQ connection is closed');
+    if (!this.model) throw new ConnectionClosedError('the RabbitMQ connection is closed');
     return this.model;
   }
 
@@ -97,7 +102,7 @@ export class RabbitConnection extends EventEmitter {
   recycle(reason: string): void {
     const model = this.model;
     if (!model || this.closed) return;
-    this.emit('error', new Error(`nestjs-ack: reconnecting to RabbitMQ: ${reason}`));
+    this.emit('error', new BrokerError(`reconnecting to RabbitMQ: ${reason}`));
     model.close().catch(() => undefined);
   }
 
@@ -125,9 +130,9 @@ export class RabbitConnection extends EventEmitter {
         // connection is open; the set-up (declarations, consume) gets the same bound.
         model = await connect(url, { ...this.options.socketOptions, timeout: CONNECT_TIMEOUT_MS });
         model.on('error', () => undefined); // followed by 'close', handled there
-        if (this.closed) throw new Error('closed while connecting');
+        if (this.closed) throw new ConnectionClosedError('closed while connecting');
         await withTimeout(this.options.setup(model, url), CONNECT_TIMEOUT_MS, `set-up not done within ${CONNECT_TIMEOUT_MS} ms`);
-        if (this.closed) throw new Error('closed while connecting');
+        if (this.closed) throw new ConnectionClosedError('closed while connecting');
       } catch (error) {
         // The broker may never answer the close of a connection it did not answer: bounded, then dropped.
         const opened = model;
@@ -145,7 +150,7 @@ export class RabbitConnection extends EventEmitter {
       for (const waiter of this.readyWaiters.splice(0)) waiter();
       return;
     }
-    throw new Error(`nestjs-ack: could not connect to RabbitMQ (${failures.join('; ')})`, { cause: lastError });
+    throw new ConnectFailedError(`could not connect to RabbitMQ (${failures.join('; ')})`, { cause: lastError });
   }
 
   private onLost(model: ChannelModel, error?: Error): void {
@@ -173,6 +178,6 @@ export class RabbitConnection extends EventEmitter {
       return;
     }
     if (connected) this.emit('connected');
-    else if (!this.closed) this.emit('failed', new Error(`nestjs-ack: gave up reconnecting to RabbitMQ after ${reconnect.maxAttempts} attempts`));
+    else if (!this.closed) this.emit('failed', new ConnectionClosedError(`gave up reconnecting to RabbitMQ after ${reconnect.maxAttempts} attempts`));
   }
 }

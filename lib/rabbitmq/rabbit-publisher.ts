@@ -1,5 +1,5 @@
 import type { ConfirmChannel, Message, Options } from 'amqplib';
-import { asError, UnroutableMessageError } from '../core/errors';
+import { asError, ConnectionClosedError, PublishFailedError, UnroutableMessageError } from '../core/errors';
 
 interface PendingPublish {
   exchange: string;
@@ -50,7 +50,7 @@ export class ConfirmPublisher {
 
   async publish(exchange: string, routingKey: string, content: Buffer, options: Options.Publish = {}): Promise<void> {
     if (this.refused && this.renewal) await (this.renewing ??= this.renew().finally(() => (this.renewing = undefined)));
-    if (!this.open) throw new Error('nestjs-ack: the RabbitMQ publish channel is closed');
+    if (!this.open) throw new ConnectionClosedError('the RabbitMQ publish channel is closed');
     const entry: PendingPublish = { exchange, routingKey, content, returned: false };
     this.pending.add(entry);
     return new Promise<void>((resolve, reject) => {
@@ -58,7 +58,7 @@ export class ConfirmPublisher {
         this.pending.delete(entry);
         if (error) {
           this.refused = true;
-          reject(new Error(`nestjs-ack: RabbitMQ did not confirm the publish (${asError(error).message})`));
+          reject(new PublishFailedError(`RabbitMQ did not confirm the publish (${asError(error).message})`, { cause: error }));
         } else if (entry.returned) {
           reject(new UnroutableMessageError(`no queue took the message published to exchange "${exchange || '(default)'}" with routing key "${routingKey}"`));
         } else resolve();
@@ -66,7 +66,7 @@ export class ConfirmPublisher {
       try {
         this.current.publish(exchange, routingKey, content, options, done);
       } catch (error) {
-        done(error ?? new Error('publish failed'));
+        done(error ?? new PublishFailedError('the publish failed'));
       }
     });
   }

@@ -2,7 +2,8 @@ import { RABBIT_SERVER_KEYS, type RabbitAckServerOptions } from './rabbit-ack-se
 import { assertKnownKeys } from '../core/option-keys';
 import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
 import { resolveUrls } from './rabbit-url';
-import { InvalidOptionError } from '../core/errors';
+import { ConflictingOptionsError, InvalidOptionError } from '../core/errors';
+import { assertBoolean, assertOneOf } from '../core/option-checks';
 import { resolveSecurity, userOfUrl, type ResolvedSecurity } from './rabbit-security';
 
 const QUEUE_TYPES = ['quorum', 'classic'] as const;
@@ -42,7 +43,7 @@ export function resolveRabbitSettings(options: RabbitAckServerOptions, concurren
     throw new InvalidOptionError('queue', queue, 'a non-empty string, the queue to consume (RabbitAckServer needs the option queue)');
   }
   const queueType = options.queueType ?? 'quorum';
-  oneOf('queueType', queueType, QUEUE_TYPES);
+  assertOneOf(queueType, 'queueType', QUEUE_TYPES);
   const prefetch = options.prefetch ?? Math.max(20, 2 * concurrency);
   if (!Number.isInteger(prefetch) || prefetch < concurrency || prefetch > 65535) {
     throw new InvalidOptionError('prefetch', prefetch, `an integer from concurrency (${concurrency}) to 65535`);
@@ -58,7 +59,7 @@ export function resolveRabbitSettings(options: RabbitAckServerOptions, concurren
     urls,
     queue,
     queueType,
-    noAssert: bool('noAssert', options.noAssert ?? false),
+    noAssert: assertBoolean(options.noAssert ?? false, 'noAssert'),
     queueArguments,
     exchange: resolveExchange(options),
     prefetch,
@@ -91,7 +92,7 @@ function resolveExchange(options: RabbitAckServerOptions): RabbitServerSettings[
     throw new InvalidOptionError('exchange', options.exchange, 'a non-empty exchange name');
   }
   const type = options.exchangeType ?? 'topic';
-  oneOf('exchangeType', type, EXCHANGE_TYPES);
+  assertOneOf(type, 'exchangeType', EXCHANGE_TYPES);
   const defaults = type === 'topic' ? ['#'] : type === 'direct' ? [options.queue] : [''];
   const routingKeys = options.routingKeys ?? defaults;
   if (!Array.isArray(routingKeys) || routingKeys.length === 0 || routingKeys.some((key) => typeof key !== 'string')) {
@@ -116,17 +117,6 @@ function resolveDeadLetter(options: RabbitAckServerOptions): RabbitDeadLetterTar
       throw new InvalidOptionError(`deadLetter.${name}`, text, 'a non-empty string');
     }
   }
-  if (target.queue === options.queue) throw Object.assign(new InvalidOptionError('deadLetter.queue', target.queue, 'a queue other than queue'), { message: 'nestjs-ack: invalid deadLetter.queue: it must differ from queue' });
+  if (target.queue === options.queue) throw new ConflictingOptionsError(['queue', 'deadLetter.queue'], 'invalid deadLetter.queue: it must differ from queue');
   return target;
-}
-
-function oneOf(name: string, value: unknown, allowed: readonly string[]): void {
-  if (!allowed.includes(value as string)) {
-    throw new InvalidOptionError(name, value, allowed.join(', '));
-  }
-}
-
-function bool(name: string, value: unknown): boolean {
-  if (typeof value !== 'boolean') throw new InvalidOptionError(name, value, 'true, false');
-  return value;
 }

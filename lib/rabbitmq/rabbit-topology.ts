@@ -1,5 +1,6 @@
 import type { ChannelModel } from 'amqplib';
 import { asError, BrokerConfigurationError } from '../core/errors';
+import { RabbitSetupFailedError } from './rabbit-errors';
 import type { RabbitServerSettings } from './rabbit-settings';
 
 /** The arguments the consumed queue is declared with. */
@@ -53,19 +54,20 @@ export async function declareTopology(model: ChannelModel, settings: RabbitServe
     }
   } catch (error) {
     const detail = asError(error).message;
-    const refusal = refusalHint(detail);
+    const refusal = refusalHint(error);
     // A refusal is the broker's answer about our set-up: retrying cannot change it.
     if (refusal !== undefined) throw new BrokerConfigurationError('RabbitMQ', `could not ${step}: ${detail}${refusal}`, { cause: error });
-    throw new Error(`nestjs-ack: could not ${step}: ${detail}`, { cause: error });
+    throw new RabbitSetupFailedError(`could not ${step}: ${detail}`, { cause: error });
   } finally {
     await channel.close().catch(() => undefined);
   }
 }
 
-/** What to change for the broker's refusals (406, 403, 404); undefined for anything else. */
-function refusalHint(detail: string): string | undefined {
-  if (/PRECONDITION[_-]FAILED/.test(detail)) return ' (it exists with other arguments: match queueType/deadLetter/queueArguments, or set noAssert: true to use it as it is)';
-  if (/ACCESS[_-]REFUSED/.test(detail)) return ' (the user lacks the configure/write/read permission on it: grant it with rabbitmqctl set_permissions, or declare the topology beforehand and set noAssert: true)';
-  if (/NOT[_-]FOUND/.test(detail)) return ' (declare it, or leave noAssert off so the server declares it)';
+/** What to change for the broker's refusals (amqplib's `code`: the AMQP reply code 406, 403 or 404); undefined for anything else. */
+function refusalHint(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 406) return ' (it exists with other arguments: match queueType/deadLetter/queueArguments, or set noAssert: true to use it as it is)';
+  if (code === 403) return ' (the user lacks the configure/write/read permission on it: grant it with rabbitmqctl set_permissions, or declare the topology beforehand and set noAssert: true)';
+  if (code === 404) return ' (declare it, or leave noAssert off so the server declares it)';
   return undefined;
 }

@@ -33,6 +33,8 @@ describe('RabbitAckServer start-up errors', () => {
   it('an unreachable broker: listen() fails after startTimeoutMs, naming the host but never the password', { timeout: 30_000 }, async () => {
     const error = await listenError({ queue: uniqueName('startup'), urls: 'amqp://someone:s3cret-pw@127.0.0.1:1', startTimeoutMs: 500 });
     assert.equal(error.name, 'BrokerUnavailableError');
+    assert.equal((error as Error & { code?: string }).code, 'ACK_BROKER_UNAVAILABLE');
+    assert.equal((error.cause as Error & { code?: string }).code, 'ACK_CONNECT_FAILED', 'the last attempt: every address failed');
     assert.match(error.message, /RabbitMQ at amqp:\/\/127\.0\.0\.1:1 did not answer.*could not connect to RabbitMQ \(amqp:\/\/127\.0\.0\.1:1/);
     assert.ok(!error.message.includes('s3cret-pw'));
   });
@@ -67,6 +69,7 @@ describe('RabbitAckServer start-up errors', () => {
       const started = Date.now();
       const error = await listenError({ queue: uniqueName('startup'), urls: url.toString() });
       assert.equal(error.name, 'BrokerConfigurationError');
+      assert.equal((error as Error & { code?: string }).code, 'ACK_BROKER_CONFIGURATION');
       assert.match(error.message, /could not declare .*ACCESS[_-]REFUSED.*rabbitmqctl set_permissions/);
       assert.ok(!error.message.includes(password));
       assert.ok(Date.now() - started < 5000, 'at once, without retrying');
@@ -79,6 +82,7 @@ describe('RabbitAckServer start-up errors', () => {
     const queue = uniqueName('startup');
     const error = await listenError({ queue, urls: RABBITMQ_URL, noAssert: true });
     assert.equal(error.name, 'BrokerConfigurationError');
+    assert.equal((error as Error & { code?: string }).code, 'ACK_BROKER_CONFIGURATION');
     assert.match(error.message, new RegExp(`could not check queue "${queue.replace(/\./g, '\\.')}": .*NOT_FOUND`));
   });
 });

@@ -38,7 +38,8 @@ describe('RabbitAckServer options', () => {
     assert.deepEqual(resolveRabbitSettings({ queue: 'q', deadLetter: { queue: 'all.dead', exchange: 'dead' } }, 1).deadLetter, { exchange: 'dead', queue: 'all.dead', routingKey: 'q' });
   });
 
-  const invalid: Array<[string, object, RegExp]> = [
+  // The error's code: an option of its own is ACK_INVALID_OPTION, two that clash ACK_CONFLICTING_OPTIONS.
+  const invalid: Array<[string, object, RegExp, string?]> = [
     ['no queue', {}, /option queue/],
     ['empty queue', { queue: ' ' }, /option queue/],
     ['queueType', { queue: 'q', queueType: 'stream' }, /invalid queueType "stream"; allowed: quorum, classic/],
@@ -47,15 +48,16 @@ describe('RabbitAckServer options', () => {
     ['exchangeType', { queue: 'q', exchange: 'x', exchangeType: 'x-delayed' }, /invalid exchangeType "x-delayed"; allowed: direct, topic, fanout, headers/],
     ['routingKeys without exchange', { queue: 'q', routingKeys: ['a'] }, /routingKeys needs the option exchange/],
     ['deadLetter', { queue: 'q', deadLetter: true }, /invalid deadLetter true; allowed: false or/],
-    ['deadLetter.queue same as queue', { queue: 'q', deadLetter: { queue: 'q' } }, /deadLetter.queue: it must differ/],
-    ['noAssert', { queue: 'q', noAssert: 'yes' }, /invalid noAssert "yes"; allowed: true, false/],
+    ['deadLetter.queue same as queue', { queue: 'q', deadLetter: { queue: 'q' } }, /deadLetter.queue: it must differ/, 'ACK_CONFLICTING_OPTIONS'],
+    ['noAssert', { queue: 'q', noAssert: 'yes' }, /invalid noAssert "yes"; allowed: true or false/],
     ['urls', { queue: 'q', urls: 'http://guest:secret@host' }, /invalid urls entry "http:\/\/host\/"; allowed: an amqp/],
     ['reconnect', { queue: 'q', reconnect: { multiplier: 0.5 } }, /invalid reconnect.multiplier 0.5; allowed: a number >= 1/],
     ['a core option', { queue: 'q', defaultPolicy: 'NEVER' }, /invalid defaultPolicy "NEVER"/],
   ];
-  for (const [what, options, message] of invalid) {
+  for (const [what, options, message, code = 'ACK_INVALID_OPTION'] of invalid) {
     it(`fails at construction on a bad option: ${what}`, () => {
       assert.throws(() => new RabbitAckServer(options as never), message);
+      assert.throws(() => new RabbitAckServer(options as never), { code });
     });
   }
 
@@ -64,7 +66,7 @@ describe('RabbitAckServer options', () => {
   });
 
   it('the client needs a destination', () => {
-    assert.throws(() => new RabbitAckClient({}), /option queue \(or exchange\)/);
-    assert.throws(() => new RabbitAckClient({ queue: 'q', publishTimeoutMs: 0 }), /invalid publishTimeoutMs 0/);
+    assert.throws(() => new RabbitAckClient({}), { name: 'InvalidOptionError', code: 'ACK_INVALID_OPTION', message: /option queue \(or exchange\)/ });
+    assert.throws(() => new RabbitAckClient({ queue: 'q', publishTimeoutMs: 0 }), { code: 'ACK_INVALID_OPTION', message: /invalid publishTimeoutMs 0/ });
   });
 });
