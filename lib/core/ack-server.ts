@@ -1,22 +1,18 @@
 import type { IncomingRequest, MessageHandler } from '@nestjs/microservices';
-import { isObservable, lastValueFrom, toArray } from 'rxjs';
 import { AckContext } from './ack-context';
 import { isAckModuleActive } from './ack-module-presence';
-import { controlCommandOf } from './ack-control.exception';
 import { resolveHandlerPolicies, type AckHandlerExtras, type AckPolicy } from './ack-policy';
 import type { AckServerOptions } from './ack-server-options';
 import { resolveServerSettings, type AckServerSettings } from './ack-server-settings';
 import type { BrokerCommands, ReplyPublisher } from './broker-commands';
 import { ConcurrencyLimiter } from './concurrency-limiter';
-import { describeError } from './dead-letter-record';
 import { Delivery } from './delivery';
 import { DeliverySettler } from './delivery-settler';
-import { asError, RepliesNotSupportedError } from './errors';
-import { loggedByNestFilter, originalError, settlementOnFailure, settlementOnSuccess } from './handler-outcome';
-import type { InboundMessage } from './inbound-message';
-import { keepLease } from './lease-keeper';
+import { asError, MessageTooLargeError, NoHandlerError, PatternMismatchError, RepliesNotSupportedError, ReplyAddressRefusedError } from './errors';
+import { HandlerRunner, type RoutedDelivery } from './handler-runner';
+import { addressOf, type InboundMessage } from './inbound-message';
 import { ACK_EXTRAS_KEY } from './metadata-keys';
-import { defaultStartHook, patternAsString, processingHooks, type ProcessingHooks } from './nest-compat';
+import { defaultStartHook, patternAsString, processingHooks } from './nest-compat';
 import { decodeJsonPacket, type PacketDecoder } from './packet-decoder';
 import { resolveRetry, type ResolvedRetry } from './retry';
 import { AckServerLifecycle } from './server-lifecycle';
@@ -73,6 +69,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
   private readonly handlersByPattern = new Map<string, MessageHandler>();
   private repliesInstance?: RequestReplies<M>;
   private settlerInstance?: DeliverySettler<M>;
+  private runnerInstance?: HandlerRunner<M>;
   /** `rabbitmq`, `kafka`, ...: what telemetry observers are told. */
   private readonly transportName: string;
   /** Nest's own start hook (it only calls the work): while it is in place the hooks are skipped. */
@@ -210,6 +207,16 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
     return (this.repliesInstance ??= new RequestReplies<M>(this.replies, () => this.serializer, this.logger));
   }
 
+  private get runner(): HandlerRunner<M> {
+    return (this.runnerInstance ??= new HandlerRunner<M>({
+      settler: this.settler,
+      replies: this.requestReplies,
+      commands: this.commands,
+      logger: this.logger,
+      reportError: (error, what) => this.reportError(error, what),
+    }));
+  }
+
   private get settler(): DeliverySettler<M> {
     return (this.settlerInstance ??= new DeliverySettler<M>(this.commands, {
       logger: this.logger,
@@ -227,7 +234,7 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
     let packet: IncomingRequest | Promise<IncomingRequest>;
     try {
       const size = messageBytes(message);
-      if (size > this.settings.maxMessageBytes) throw new Error(`the message of ${size} bytes (body and headers) is over maxMessageBytes=${this.settings.maxMessageBytes}`);
+      if (size > this.settings.maxMessageBytes) throw new MessageTooLargeError(`the message of ${size} bytes (body and headers) is over maxMessageBytes=${this.settings.maxMessageBytes}`);
       packet = this.decodePacket(message, this.deserializer);
     } catch (error) {
       return this.refuseUndecodable(message, state, observation, error);
@@ -253,22 +260,18 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
     // Where the address is the pattern (a NATS subject, a Redis stream, a Kafka topic), the address picks the
     // handler: broker permissions on addresses then decide what runs, not the body.
     const pattern = this.patternOfAddress ? this.patternOfAddress(message, named) : named;
-    if (pattern === null) return this.refuse(new Delivery(message, named, this.settings.retry, state, observation), RejectReason.PATTERN_MISMATCH, new Error(`the body names the pattern ${quoteUntrusted(named)}, which the address ${quoteUntrusted(describeAddress(message))} does not serve`));
+    if (pattern === null) return this.refuse(new Delivery(message, named, this.settings.retry, state, observation), RejectReason.PATTERN_MISMATCH, new PatternMismatchError(`the body names the pattern ${quoteUntrusted(named)}, which the address ${quoteUntrusted(addressOf(message))} does not serve`));
     const handler = this.findHandler(pattern);
     const extras: AckHandlerExtras = handler?.extras?.[ACK_EXTRAS_KEY] ?? {};
     const delivery = new Delivery(message, pattern, handler ? this.retryFor(handler, extras) : this.settings.retry, state, observation);
     const reply = this.requestReplies.routeOf(message, packet, handler);
-    if (reply.kind === 'refused') return this.refuse(delivery, RejectReason.INVALID_REPLY_ADDRESS, new Error(`the reply address ${quoteUntrusted(reply.replyTo)} is not in replyAddresses`));
+    if (reply.kind === 'refused') return this.refuse(delivery, RejectReason.INVALID_REPLY_ADDRESS, new ReplyAddressRefusedError(`the reply address ${quoteUntrusted(reply.replyTo)} is not in replyAddresses`));
     if (!handler) return this.refuseUnrouted(delivery, reply);
     observation?.routed?.(pattern);
     const policy: AckPolicy = extras.method ?? extras.controller ?? this.settings.defaultPolicy;
     const context = new this.contextType(message, pattern, delivery.state, (settlement) => this.settler.settle(delivery, settlement));
-    const hooks = processingHooks(this, this.nestStartHook);
-    const { commands } = this;
-    if (hooks || policy === 'ACK_FIRST' || reply.kind === 'reply' || (commands.extendLease && commands.leaseRenewalMs)) {
-      return this.withProcessingHooks(hooks, context, () => this.runHandler(delivery, handler, policy, context, packet, reply));
-    }
-    return this.invoke(delivery, handler, policy, context, packet.data);
+    const routed: RoutedDelivery<M> = { delivery, handler, policy, context, data: packet.data, reply };
+    return this.runner.run(routed, processingHooks(this, this.nestStartHook));
   }
 
   /** Dead-letters a delivery that no handler may run, before any handler did. */
@@ -279,116 +282,9 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
   }
 
   private async refuseUnrouted(delivery: Delivery<M>, reply: ReplyRoute): Promise<Delivery<M>> {
-    const error = new Error(`no handler for pattern ${quoteUntrusted(delivery.pattern)}`);
+    const error = new NoHandlerError(`no handler for pattern ${quoteUntrusted(delivery.pattern)}`);
     if (reply.kind === 'reply') await this.requestReplies.sendError(delivery, reply.replyTo, reply.id, { status: 'error', message: error.message });
     return this.refuse(delivery, RejectReason.NO_HANDLER, error);
-  }
-
-  /**
-   * An event's handler and policy: one continuation after the handler's
-   * promise, with the ack carried out in it when the broker's ack is
-   * synchronous. On the usual path (no hooks, lease or `ACK_FIRST`) it is all
-   * a delivery goes through; `runHandler` wraps it otherwise.
-   */
-  private invoke(delivery: Delivery<M>, handler: MessageHandler, policy: AckPolicy, context: AckContext<M>, data: unknown): Promise<Delivery<M>> {
-    let result: unknown;
-    try {
-      result = handler(data, context);
-    } catch (failure) {
-      return this.failed(delivery, policy, context, failure);
-    }
-    return Promise.resolve(result).then(
-      (value) => (isObservable(value) ? lastValueFrom(value.pipe(toArray())).then(() => this.succeeded(delivery, policy), (failure) => this.failed(delivery, policy, context, failure)) : this.succeeded(delivery, policy)),
-      (failure) => this.failed(delivery, policy, context, failure),
-    );
-  }
-
-  private succeeded(delivery: Delivery<M>, policy: AckPolicy): Delivery<M> | Promise<Delivery<M>> {
-    delivery.outcome = 'completed';
-    const onSuccess = settlementOnSuccess(policy);
-    if (!onSuccess) return delivery;
-    const settled = this.settler.settleNow(delivery, onSuccess);
-    return typeof settled === 'boolean' ? delivery : settled.then(() => delivery);
-  }
-
-  private async failed(delivery: Delivery<M>, policy: AckPolicy, context: AckContext<M>, failure: unknown, request?: { replyTo: string; id: string }): Promise<Delivery<M>> {
-    delivery.outcome = 'failed';
-    await this.onHandlerFailure(delivery, policy, context, failure, request);
-    return delivery;
-  }
-
-  /**
-   * The general path: `ACK_FIRST`'s ack before the handler, the broker's lease
-   * while it runs, and a request's reply; an event's handler and policy go
-   * through `invoke` as on the usual path.
-   */
-  private async runHandler(delivery: Delivery<M>, handler: MessageHandler, policy: AckPolicy, context: AckContext<M>, packet: IncomingRequest, reply: ReplyRoute): Promise<Delivery<M>> {
-    if (policy === 'ACK_FIRST') await this.settler.settle(delivery, { kind: 'ack' }, true);
-    const { commands } = this;
-    // The lease lasts until the policy step is done: an error reply or a dead-letter publish that takes
-    // long must not let the broker hand the message to another consumer meanwhile.
-    const stopLease = commands.extendLease && commands.leaseRenewalMs
-      ? keepLease(commands.leaseRenewalMs, () => commands.extendLease!(delivery.message), (error) => this.reportError(asError(error), 'could not extend the lease of a running handler'), () => delivery.state.isSettled)
-      : undefined;
-    try {
-      if (reply.kind !== 'reply') return await this.invoke(delivery, handler, policy, context, packet.data);
-      let values: unknown[];
-      try {
-        const result = await handler(packet.data, context);
-        values = isObservable(result) ? await lastValueFrom(result.pipe(toArray())) : [result];
-      } catch (failure) {
-        return await this.failed(delivery, policy, context, failure, reply);
-      }
-      await this.requestReplies.sendValues(delivery, reply.replyTo, reply.id, values).catch((error) => {
-        // The handler completed: running it again for a lost reply would repeat its side effects.
-        this.reportError(asError(error), `the reply to a request for ${quoteUntrusted(delivery.pattern)} was lost (the handler completed; the message is settled as a success)`);
-      });
-      return await this.succeeded(delivery, policy);
-    } finally {
-      stopLease?.();
-    }
-  }
-
-  private async onHandlerFailure(delivery: Delivery<M>, policy: AckPolicy, context: AckContext<M>, failure: unknown, request?: { replyTo: string; id: string }): Promise<void> {
-    const command = controlCommandOf(failure);
-    if (request) {
-      await this.requestReplies.sendError(delivery, request.replyTo, request.id, command ? { status: 'error', message: describeError(failure).errorMessage } : failure);
-    }
-    const where = `${policy} handler for ${quoteUntrusted(delivery.pattern)} at ${JSON.stringify(delivery.message.source)}`;
-    if (command) {
-      if (policy === 'ACK_FIRST') {
-        this.logger.warn(`${where} settled by a control exception (${command.kind}), but ACK_FIRST acked the message already`);
-        return;
-      }
-      await this.settler.settle(delivery, command);
-      return;
-    }
-    const error = originalError(failure, context.thrownError);
-    delivery.observation?.failed(error);
-    // One log line per failure: Nest's default filter logged it already (with its stack) unless a filter took it.
-    if (!loggedByNestFilter(failure, context.thrownError)) {
-      const { errorName, errorMessage } = describeError(error);
-      this.logger.error(`${where} failed: ${errorName}: ${errorMessage}`, error instanceof Error ? error.stack : undefined);
-    }
-    const onFailure = settlementOnFailure(policy, error);
-    if (onFailure) await this.settler.settle(delivery, onFailure);
-  }
-
-  /**
-   * Runs `work` between Nest's processing start and end hooks (Nest >= 11), so
-   * tracing built on them sees every delivery; the end hook runs once the
-   * policy was applied.
-   */
-  private async withProcessingHooks<T>(hooks: ProcessingHooks | undefined, context: AckContext<M>, work: () => Promise<T>): Promise<T> {
-    if (!hooks) return work();
-    let running: Promise<T> | undefined;
-    const done = () => (running ??= work().finally(() => hooks.end(context)));
-    try {
-      await hooks.start(context, done);
-    } catch (error) {
-      this.reportError(asError(error), 'a processing start hook failed');
-    }
-    return running ?? done();
   }
 
   /** The handler's retry rules: checked and resolved at start (`checkBeforeStart`), here only for a handler added later. */
@@ -401,10 +297,4 @@ export abstract class AckServer<M extends InboundMessage = InboundMessage> exten
     }
     return retry;
   }
-}
-
-/** The address a delivery came on, for the pattern-mismatch error. */
-function describeAddress(message: InboundMessage): string {
-  const { source } = message;
-  return String(source.subject ?? source.stream ?? source.topic ?? source.queue ?? 'unknown');
 }

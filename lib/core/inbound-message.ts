@@ -25,3 +25,9 @@ export interface InboundMessage {
   /** Correlation id of a request, echoed on the reply. */
   correlationId?: string;
 }
+
+/** The address a delivery came on (subject, stream, topic, queue), for errors about it. */
+export function addressOf(message: InboundMessage): string {
+  const { source } = message;
+  return String(source.subject ?? source.stream ?? source.topic ?? source.queue ?? 'unknown');
+}

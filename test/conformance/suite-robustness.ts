@@ -64,7 +64,7 @@ export function runRobustnessTests(adapter: ConformanceAdapter): void {
         const data = Buffer.from(JSON.stringify({ n: 42, filler: 'x'.repeat(1000) }));
         const body = adapter.bodyOf ? adapter.bodyOf(cell.pattern, data) : envelope(cell.pattern, data);
         await target.publishRaw(cell.pattern, body);
-        const entry = await assertFinal(target, cell.pattern, { state: 'dead-lettered', reason: 'deserialization', errorMessageIncludes: 'over maxMessageBytes=512' }, 1);
+        const entry = await assertFinal(target, cell.pattern, { state: 'dead-lettered', reason: 'deserialization', errorName: 'MessageTooLargeError', errorMessageIncludes: 'over maxMessageBytes=512' }, 1);
         assert.ok(entry!.body.equals(body), 'the dead letter holds the original bytes');
         assert.equal(probe(cell.pattern).contexts.length, 0, 'never handed to a handler');
         await target.emit(cell.pattern, DATA);

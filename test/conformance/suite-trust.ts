@@ -29,7 +29,7 @@ export function runTrustTests(adapter: ConformanceAdapter): void {
             const id = uniqueName('id');
             const body = adapter.bodyOf ? adapter.bodyOf(cell.pattern, Buffer.from(JSON.stringify(DATA))) : requestBody(cell.pattern, id);
             await target.publishForged(cell.pattern, body, { replyTo, correlationId: id });
-            const entry = await assertFinal(target, cell.pattern, { state: 'dead-lettered', reason: 'invalid-reply-address' }, 1);
+            const entry = await assertFinal(target, cell.pattern, { state: 'dead-lettered', reason: 'invalid-reply-address', errorName: 'ReplyAddressRefusedError' }, 1);
             assert.equal(probe(cell.pattern).contexts.length, 0, `the handler never ran (reply address ${JSON.stringify(replyTo)})`);
             assert.ok(entry!.body.equals(body), 'the dead letter holds the original bytes');
             // The same app still answers its own client's requests.
@@ -46,7 +46,7 @@ export function runTrustTests(adapter: ConformanceAdapter): void {
         await withTarget(adapter, [publicCell, adminCell], {}, async ({ target, probe }) => {
           const body = Buffer.from(JSON.stringify({ pattern: adminCell.pattern, data: DATA }));
           await target.publishForged(publicCell.pattern, body, {});
-          await assertFinal(target, publicCell.pattern, { state: 'dead-lettered', reason: 'pattern-mismatch' }, 1);
+          await assertFinal(target, publicCell.pattern, { state: 'dead-lettered', reason: 'pattern-mismatch', errorName: 'PatternMismatchError' }, 1);
           assert.equal(probe(adminCell.pattern).contexts.length, 0, 'the handler the body named never ran');
           assert.equal(probe(publicCell.pattern).contexts.length, 0, 'nor the address\'s own');
           assert.deepEqual(await target.deadLetters(adminCell.pattern), []);
@@ -59,7 +59,7 @@ export function runTrustTests(adapter: ConformanceAdapter): void {
       await withTarget(adapter, [cell], { maxMessageBytes: 4096 }, async ({ target, probe }) => {
         const body = adapter.bodyOf ? adapter.bodyOf(cell.pattern, Buffer.from(JSON.stringify(DATA))) : Buffer.from(JSON.stringify({ pattern: cell.pattern, data: DATA }));
         await target.publishForged(cell.pattern, body, { headers: { 'x-filler': 'x'.repeat(8192) } });
-        await assertFinal(target, cell.pattern, { state: 'dead-lettered', reason: 'deserialization', errorMessageIncludes: 'over maxMessageBytes=4096' }, 1);
+        await assertFinal(target, cell.pattern, { state: 'dead-lettered', reason: 'deserialization', errorName: 'MessageTooLargeError', errorMessageIncludes: 'over maxMessageBytes=4096' }, 1);
         assert.equal(probe(cell.pattern).contexts.length, 0, 'never handed to a handler');
         await target.emit(cell.pattern, DATA);
         await waitFor(() => probe(cell.pattern).handled.some((event) => event.outcome === 'completed'), { message: 'the next message handled' });

@@ -143,7 +143,7 @@ export function runConformanceSuite(adapter: ConformanceAdapter, { only = 'all' 
           const unknown = uniqueName('nohandler');
           await withTarget(adapter, [cell], { defaultPolicy: policy, retry: FAST_RETRY }, async ({ target }) => {
             await target.emit(unknown, DATA);
-            await assertFinal(target, unknown, { state: 'dead-lettered', reason: 'no-handler' }, 1);
+            await assertFinal(target, unknown, { state: 'dead-lettered', reason: 'no-handler', errorName: 'NoHandlerError' }, 1);
           }, [unknown]);
         });
       }
