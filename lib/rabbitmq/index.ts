@@ -1,7 +1,6 @@
 /** `nestjs-ack/rabbitmq`: the RabbitMQ transport (needs the `amqplib` peer dependency). */
 export { RabbitAckServer } from './rabbit-ack.server';
-export type { RabbitAckServerOptions } from './rabbit-ack-server-options';
-export type { RabbitDeadLetterOptions } from './rabbit-dead-letter-options';
+export type { RabbitAckServerOptions, RabbitDeadLetterOptions, RabbitSecurityOptions, RabbitTlsOptions } from './rabbit-ack-server-options';
 export { RabbitAckClient } from './rabbit-ack.client';
 export type { RabbitAckClientOptions } from './rabbit-ack-client-options';
 export { RabbitAckContext } from './rabbit-context';
@@ -11,5 +10,4 @@ export type { ReconnectOptions as RabbitReconnectOptions } from '../core/reconne
 export { DEFAULT_RABBIT_URL } from './rabbit-url';
 export { PRIOR_DELIVERIES_HEADER, deliveryCountOf } from './rabbit-delivery-count';
 export type { DeliveryCountTrust, DeliveryCountFacts } from './rabbit-delivery-count';
-export type { RabbitSecurityOptions, RabbitTlsOptions } from './rabbit-security-options';
 export { DIRECT_REPLY_TO } from './rabbit-reply-addresses';

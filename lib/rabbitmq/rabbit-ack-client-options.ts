@@ -1,6 +1,6 @@
 import type { ProducerDeserializer, ProducerSerializer } from '@nestjs/microservices';
 import type { ReconnectOptions } from '../core/reconnect';
-import { RABBIT_SECURITY_OPTION_NAMES, RABBIT_TLS_KEYS, type RabbitSecurityOptions } from './rabbit-security-options';
+import { RABBIT_SECURITY_OPTION_NAMES, RABBIT_TLS_KEYS, type RabbitSecurityOptions } from './rabbit-ack-server-options';
 import { RECONNECT_KEYS, type AllListed, type KeysListed, type OptionKeys } from '../core/option-keys';
 
 /** Options of `RabbitAckClient`. It declares nothing: the server owns the topology. */

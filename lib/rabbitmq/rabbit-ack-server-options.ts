@@ -1,9 +1,84 @@
 import type { AckServerOptions } from '../core/ack-server-options';
 import type { ReplyAddressOptions } from '../core/reply-address-allow-list';
-import { RABBIT_SECURITY_OPTION_NAMES, RABBIT_TLS_KEYS, type RabbitSecurityOptions } from './rabbit-security-options';
-import { RABBIT_DEAD_LETTER_OPTION_NAMES, type RabbitDeadLetterOptions } from './rabbit-dead-letter-options';
-import { RECONNECT_KEYS, REPLY_ADDRESS_KEYS, serverOptionKeys, type AllListed, type KeysListed } from '../core/option-keys';
+import { RECONNECT_KEYS, REPLY_ADDRESS_KEYS, serverOptionKeys, type AllListed, type KeysListed, type OptionKeys } from '../core/option-keys';
 import type { ReconnectOptions } from '../core/reconnect';
+
+/**
+ * TLS of an `amqps://` connection, handed to Node's `tls.connect` through
+ * amqplib. PEM contents, not file paths (read them with `readFileSync`).
+ * Never logged.
+ */
+export interface RabbitTlsOptions {
+  /**
+   * CA certificate(s) that signed the broker's certificate. Replaces Node's
+   * default CAs: a broker certificate from a private CA needs it.
+   * @defaultValue Node's default CAs
+   */
+  ca?: string | Buffer | Array<string | Buffer>;
+  /** Client certificate chain, for brokers that verify peers (`ssl_options.verify = verify_peer`) and for `auth: 'external'`. @defaultValue none */
+  cert?: string | Buffer;
+  /** Private key of `cert`. @defaultValue none */
+  key?: string | Buffer;
+  /** Passphrase of an encrypted `key`. @defaultValue none */
+  passphrase?: string;
+  /**
+   * Host name the broker's certificate must name (also sent as SNI).
+   * @defaultValue the URL's host (for an IP address, the certificate must name that IP)
+   */
+  servername?: string;
+}
+
+/** How `RabbitAckServer` and `RabbitAckClient` secure their connections. */
+export interface RabbitSecurityOptions {
+  /**
+   * TLS settings for `amqps://` URLs. Every URL must be `amqps://` when this
+   * is given (a CA with a plain-text URL would be a silent downgrade).
+   * @defaultValue none (`amqps://` URLs use Node's default CAs)
+   */
+  tls?: RabbitTlsOptions;
+  /**
+   * `'plain'`: the user and password of the URL (`guest`/`guest` when it has
+   * none). `'external'`: SASL EXTERNAL, the broker takes the user from the
+   * client certificate (`tls.cert` and `tls.key` required, `amqps://` URLs;
+   * the broker needs the `rabbitmq_auth_mechanism_ssl` plugin).
+   * @defaultValue 'plain'
+   */
+  auth?: 'plain' | 'external';
+}
+
+/** The names of `RabbitTlsOptions` and `RabbitSecurityOptions` (see `assertKnownKeys`). */
+export const RABBIT_TLS_OPTION_NAMES = ['ca', 'cert', 'key', 'passphrase', 'servername'] as const satisfies readonly (keyof RabbitTlsOptions)[];
+type _Tls = AllListed<KeysListed<RabbitTlsOptions, typeof RABBIT_TLS_OPTION_NAMES>>;
+export const RABBIT_SECURITY_OPTION_NAMES = ['tls', 'auth'] as const satisfies readonly (keyof RabbitSecurityOptions)[];
+type _Security = AllListed<KeysListed<RabbitSecurityOptions, typeof RABBIT_SECURITY_OPTION_NAMES>>;
+export const RABBIT_TLS_KEYS: OptionKeys = { keys: RABBIT_TLS_OPTION_NAMES };
+
+/** Where rejected messages go. */
+export interface RabbitDeadLetterOptions {
+  /**
+   * Exchange (type `direct`) that receives dead letters, ours and the
+   * broker's own (a quorum queue's `x-delivery-limit`, an expired message).
+   * Set as the queue's `x-dead-letter-exchange`.
+   * @defaultValue `<queue>.dlx`
+   */
+  exchange?: string;
+  /**
+   * Queue bound to `exchange` that keeps the dead letters. Declared with the
+   * same `queueType` as the source queue.
+   * @defaultValue `<queue>.dlq`
+   */
+  queue?: string;
+  /**
+   * Routing key of dead letters on `exchange` (the queue's
+   * `x-dead-letter-routing-key`), and the key `queue` is bound with.
+   * @defaultValue the source queue's name
+   */
+  routingKey?: string;
+}
+
+/** The names of `RabbitDeadLetterOptions` (see `assertKnownKeys`). */
+export const RABBIT_DEAD_LETTER_OPTION_NAMES = ['exchange', 'queue', 'routingKey'] as const satisfies readonly (keyof RabbitDeadLetterOptions)[];
+type _DeadLetter = AllListed<KeysListed<RabbitDeadLetterOptions, typeof RABBIT_DEAD_LETTER_OPTION_NAMES>>;
 
 /** Options of `RabbitAckServer`. */
 export interface RabbitAckServerOptions extends AckServerOptions, RabbitSecurityOptions {
@@ -81,6 +156,7 @@ const RABBIT_SERVER_OPTION_NAMES = [
   'deadLetter', 'reconnect', 'replyAddresses', 'userId', ...RABBIT_SECURITY_OPTION_NAMES,
 ] as const satisfies readonly (keyof RabbitAckServerOptions)[];
 type _Server = AllListed<KeysListed<Omit<RabbitAckServerOptions, keyof AckServerOptions>, typeof RABBIT_SERVER_OPTION_NAMES>>;
+/** The keys `RabbitAckServer` takes (see `assertKnownKeys`). */
 export const RABBIT_SERVER_KEYS = serverOptionKeys(RABBIT_SERVER_OPTION_NAMES, {
   deadLetter: { keys: RABBIT_DEAD_LETTER_OPTION_NAMES },
   reconnect: RECONNECT_KEYS,

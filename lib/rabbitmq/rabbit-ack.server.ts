@@ -9,7 +9,7 @@ import type { AckHandlerExtras } from '../core/ack-policy';
 import type { RabbitAckServerOptions } from './rabbit-ack-server-options';
 import { RabbitConnection } from './rabbit-connection';
 import { RabbitAckContext } from './rabbit-context';
-import { DelayedNacks } from './rabbit-delayed-nacks';
+import { RabbitDelayedNacks } from './rabbit-delayed-nacks';
 import { RabbitHealthProbe } from './rabbit-health';
 import { toRabbitMessage, type RabbitMessage, type RabbitSession } from './rabbit-message';
 import { ConfirmPublisher } from './rabbit-publisher';
@@ -47,7 +47,7 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
   private connection?: RabbitConnection;
   private session?: RabbitSession;
   private receiving = false;
-  private readonly delayedNacks = new DelayedNacks((error) => this.reportError(asError(error), 'delayed nack failed'));
+  private readonly delayedNacks = new RabbitDelayedNacks((error) => this.reportError(asError(error), 'delayed nack failed'));
   private readonly health = new RabbitHealthProbe();
   private readonly crashRecovery: CrashRecovery;
   /** The largest `maxDeliveries` of the server and its handlers (set at start, when the handlers are known). */

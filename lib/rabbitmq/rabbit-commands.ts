@@ -2,7 +2,7 @@ import type { MessageProperties, Options } from 'amqplib';
 import type { BrokerCommands } from '../core/broker-commands';
 import { deadLetterHeaders, type DeadLetterRecord } from '../core/dead-letter-record';
 import { DeliveryGoneError } from '../core/errors';
-import type { DelayedNacks } from './rabbit-delayed-nacks';
+import type { RabbitDelayedNacks } from './rabbit-delayed-nacks';
 import { PRIOR_DELIVERIES_HEADER } from './rabbit-delivery-count';
 import { withoutCountHeaders } from './rabbit-headers';
 import type { RabbitMessage } from './rabbit-message';
@@ -16,7 +16,7 @@ import type { RabbitDeadLetterTarget, RabbitServerSettings } from './rabbit-sett
 export class RabbitCommands implements BrokerCommands<RabbitMessage> {
   constructor(
     private readonly settings: RabbitServerSettings,
-    private readonly delayedNacks: DelayedNacks,
+    private readonly delayedNacks: RabbitDelayedNacks,
     private readonly isClosing: () => boolean,
   ) {}
 
@@ -25,7 +25,7 @@ export class RabbitCommands implements BrokerCommands<RabbitMessage> {
     ackDelivery(message);
   }
 
-  /** With a delay the message stays unacked on its channel until the delay ends (`DelayedNacks`); at close it goes back at once. */
+  /** With a delay the message stays unacked on its channel until the delay ends (`RabbitDelayedNacks`); at close it goes back at once. */
   async nack(message: RabbitMessage, delayMs: number): Promise<void> {
     assertOpen(message, 'nack');
     const requeue = () => requeueDelivery(message, this.settings.queueType, this.settings.queue);

@@ -2,7 +2,7 @@ import { DeliveryGoneError } from '../core/errors';
 import { RejectReason } from '../core/settlement';
 import { withTimeout } from '../core/with-timeout';
 import { republishCounted, type RabbitCommands } from './rabbit-commands';
-import type { DelayedNacks } from './rabbit-delayed-nacks';
+import type { RabbitDelayedNacks } from './rabbit-delayed-nacks';
 import type { RabbitMessage } from './rabbit-message';
 import type { RabbitServerSettings } from './rabbit-settings';
 
@@ -13,7 +13,7 @@ const DEAD_LETTER_RETRY_MS = 1000;
 export interface CrashRecoveryDeps {
   settings: RabbitServerSettings;
   commands: RabbitCommands;
-  delayedNacks: DelayedNacks;
+  delayedNacks: RabbitDelayedNacks;
   /** A warning log line. */
   warn(text: string): void;
   /** The largest `maxDeliveries` of the server and its handlers: past it a returned delivery is not handled again. */

@@ -12,7 +12,7 @@ interface Pending {
  * it (unacked messages return when the channel closes). Nothing is stored
  * outside the broker.
  */
-export class DelayedNacks {
+export class RabbitDelayedNacks {
   private readonly pending = new Map<RabbitMessage, Pending>();
 
   constructor(private readonly onError: (error: unknown) => void) {}

@@ -1,6 +1,6 @@
 import { credentials } from 'amqplib';
 import { InvalidOptionError } from '../core/errors';
-import type { RabbitSecurityOptions, RabbitTlsOptions } from './rabbit-security-options';
+import type { RabbitSecurityOptions, RabbitTlsOptions } from './rabbit-ack-server-options';
 
 /** What amqplib's `connect()` takes beside the URL: Node's TLS options and the SASL mechanism. */
 export interface RabbitSocketOptions {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it, mock } from 'node:test';
 import type { RabbitMessage, RabbitSession } from '../../../lib/rabbitmq';
-import { DelayedNacks } from '../../../lib/rabbitmq/rabbit-delayed-nacks';
+import { RabbitDelayedNacks } from '../../../lib/rabbitmq/rabbit-delayed-nacks';
 
 const session = (): RabbitSession => ({ open: true } as RabbitSession);
 const message = (s: RabbitSession): RabbitMessage => ({ session: s } as RabbitMessage);
@@ -10,7 +10,7 @@ describe('delayed nacks', () => {
   it('requeue after the delay, once', () => {
     mock.timers.enable({ apis: ['setTimeout'] });
     try {
-      const nacks = new DelayedNacks(() => assert.fail('no error expected'));
+      const nacks = new RabbitDelayedNacks(() => assert.fail('no error expected'));
       const calls: string[] = [];
       nacks.schedule(message(session()), 100, async () => void calls.push('a'));
       mock.timers.tick(99);
@@ -24,7 +24,7 @@ describe('delayed nacks', () => {
   });
 
   it('flush requeues everything now (at close)', async () => {
-    const nacks = new DelayedNacks(() => assert.fail('no error expected'));
+    const nacks = new RabbitDelayedNacks(() => assert.fail('no error expected'));
     const calls: string[] = [];
     nacks.schedule(message(session()), 600_000, async () => void calls.push('a'));
     nacks.schedule(message(session()), 600_000, async () => void calls.push('b'));
@@ -34,7 +34,7 @@ describe('delayed nacks', () => {
   });
 
   it("drops a closed channel's messages without touching them (the broker requeued them)", async () => {
-    const nacks = new DelayedNacks(() => assert.fail('no error expected'));
+    const nacks = new RabbitDelayedNacks(() => assert.fail('no error expected'));
     const dead = session();
     const calls: string[] = [];
     nacks.schedule(message(dead), 600_000, async () => void calls.push('dead'));
@@ -46,7 +46,7 @@ describe('delayed nacks', () => {
 
   it('reports a failed requeue instead of throwing', async () => {
     const errors: unknown[] = [];
-    const nacks = new DelayedNacks((error) => errors.push(error));
+    const nacks = new RabbitDelayedNacks((error) => errors.push(error));
     nacks.schedule(message(session()), 600_000, async () => {
       throw new Error('channel closed');
     });
