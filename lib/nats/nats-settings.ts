@@ -32,7 +32,8 @@ export interface NatsServerSettings {
   deadLetter: NatsDeadLetterTarget | false;
 }
 
-const SERVER_SHAPE = /^((nats|tls|ws|wss):\/\/)?[^\s/]+$/;
+/** A server address: a nats://, tls://, ws:// or wss:// URL, or host:port. */
+export const SERVER_SHAPE = /^((nats|tls|ws|wss):\/\/)?[^\s/]+$/;
 /** Stream and consumer names: no subject tokens separators, wildcards, whitespace or path characters. */
 const NAME_SHAPE = /^[^\s.*>/\\]+$/;
 /** A NATS subject: dot-separated non-empty tokens without whitespace; `*` and a final `>` as wildcards. */
