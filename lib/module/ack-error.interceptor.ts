@@ -9,7 +9,7 @@ import { isAckContext } from '../core/ack-context';
  * message; changes nothing about the error.
  *
  * `AckModule` no longer registers it: the module records thrown errors
- * without running anything per message (`recordThrownErrors`), where a global
+ * without running anything per message (`ThrownErrorRecorder`), where a global
  * interceptor costs every message Nest's interceptor plumbing (a quarter of a
  * no-op handler's throughput on the in-memory transport). Kept for
  * applications that registered it themselves.

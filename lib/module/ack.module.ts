@@ -1,24 +1,22 @@
-import { Catch, Module, type ArgumentsHost, type DynamicModule, type OnModuleDestroy, type Provider } from '@nestjs/common';
+import { Inject, Module, Optional, type DynamicModule, type OnApplicationShutdown, type OnModuleDestroy, type Provider } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { BaseRpcExceptionFilter } from '@nestjs/microservices';
-import { AckControlException } from '../core/ack-control.exception';
 import { ackModuleStarted, ackModuleStopped } from '../core/ack-module-presence';
 import { AckExceptionFilter } from './ack-exception.filter';
 import { ACK_MODULE_OPTIONS, type AckModuleAsyncOptions, type AckModuleOptions } from './ack-module-options';
-import { recordThrownErrors } from './thrown-error-recorder';
+import { checkAckModuleOptions } from './check-ack-module-options';
+import { thrownErrorRecorder, type StopRecording } from './thrown-error-recorder';
 
-/** Where the global filter is turned off, control exceptions get Nest's default treatment. */
-@Catch(AckControlException)
-class DefaultRpcFilter extends BaseRpcExceptionFilter {
-  override catch(exception: unknown, host: ArgumentsHost) {
-    return super.catch(exception, host);
-  }
-}
+/** `forRoot()` knows its options up front: with `globalFilter: false` it lists no `APP_FILTER` at all. */
+const globalFilterProvider: Provider = { provide: APP_FILTER, useFactory: (filter: AckExceptionFilter) => filter, inject: [AckExceptionFilter] };
 
-const globalFilterProvider: Provider = {
+/**
+ * `forRootAsync()` learns `globalFilter` only when its factory resolves, after
+ * the providers are listed: with `false` this one gives nothing, and Nest skips
+ * an `APP_FILTER` without an instance (no filter runs, none is consulted).
+ */
+const asyncGlobalFilterProvider: Provider = {
   provide: APP_FILTER,
-  useFactory: (options: AckModuleOptions, filter: AckExceptionFilter) =>
-    options.globalFilter === false ? new DefaultRpcFilter() : filter,
+  useFactory: (options: AckModuleOptions, filter: AckExceptionFilter) => (options.globalFilter === false ? null : filter),
   inject: [ACK_MODULE_OPTIONS, AckExceptionFilter],
 };
 
@@ -35,14 +33,16 @@ const globalFilterProvider: Provider = {
  * ```
  */
 @Module({})
-export class AckModule implements OnModuleDestroy {
+export class AckModule implements OnModuleDestroy, OnApplicationShutdown {
+  private readonly stopRecording: StopRecording | undefined;
+
   /**
    * In the constructor, not `onModuleInit`: a hybrid app's `startAllMicroservices()` may start consuming
    * before the app's init hooks run (they run in `app.listen()`), and every delivery must find the
    * recording in place. Also lets servers check at start that the module is there (they warn when not).
    */
-  constructor() {
-    recordThrownErrors();
+  constructor(@Optional() @Inject(ACK_MODULE_OPTIONS) options: AckModuleOptions = {}) {
+    if (options.recordThrownErrors !== false) this.stopRecording = thrownErrorRecorder.install();
     ackModuleStarted();
   }
 
@@ -50,23 +50,37 @@ export class AckModule implements OnModuleDestroy {
     ackModuleStopped();
   }
 
+  /**
+   * Not `onModuleDestroy`: a hybrid app runs that hook before it closes its microservices, whose
+   * in-flight handlers may still fail and deserve a recorded error.
+   */
+  onApplicationShutdown(): void {
+    this.stopRecording?.();
+  }
+
   static forRoot(options: AckModuleOptions = {}): DynamicModule {
-    return AckModule.create([{ provide: ACK_MODULE_OPTIONS, useValue: options }]);
+    const checked = checkAckModuleOptions(options);
+    return AckModule.create(
+      [{ provide: ACK_MODULE_OPTIONS, useValue: checked }],
+      checked.globalFilter === false ? [] : [globalFilterProvider],
+    );
   }
 
   static forRootAsync(options: AckModuleAsyncOptions): DynamicModule {
+    const useFactory = async (...args: unknown[]) => checkAckModuleOptions(await options.useFactory(...args));
     return AckModule.create(
-      [{ provide: ACK_MODULE_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] }],
+      [{ provide: ACK_MODULE_OPTIONS, useFactory, inject: options.inject ?? [] }],
+      [asyncGlobalFilterProvider],
       options.imports,
     );
   }
 
-  private static create(optionsProviders: Provider[], imports: DynamicModule['imports'] = []): DynamicModule {
+  private static create(optionsProviders: Provider[], filterProviders: Provider[], imports: DynamicModule['imports'] = []): DynamicModule {
     return {
       module: AckModule,
       global: true,
       imports,
-      providers: [...optionsProviders, AckExceptionFilter, globalFilterProvider],
+      providers: [...optionsProviders, AckExceptionFilter, ...filterProviders],
       exports: [ACK_MODULE_OPTIONS, AckExceptionFilter],
     };
   }

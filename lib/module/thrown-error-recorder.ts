@@ -1,12 +1,25 @@
-// Not re-exported from the package's index in any major; the same file in Nest 10, 11 and 12.
-import { RpcExceptionsHandler } from '@nestjs/microservices/exceptions/rpc-exceptions-handler';
+import { Logger } from '@nestjs/common';
 import { isAckContext } from '../core/ack-context';
-import { isAckModuleActive } from '../core/ack-module-presence';
+import { loadRpcExceptionsHandler, RPC_EXCEPTIONS_HANDLER_MODULE, type RpcExceptionsHandlerLoader } from './rpc-exceptions-handler-loader';
 
-/** Marks the wrapped `handle`, so two copies of this package wrap it once. */
+/** Marks the wrapped `handle`, so two copies of this package wrap it once and share its install count. */
 const RECORDER = Symbol.for('nestjs-ack.thrown-error-recorder');
 
-type Handle = RpcExceptionsHandler['handle'] & { [RECORDER]?: true };
+/** Kept on the wrapper itself: every copy of the package in the process finds it there. */
+interface WrapperState {
+  readonly original: Handle;
+  installs: number;
+}
+
+/** `true` marks the wrapper of nestjs-ack 0.1, which stays for the process: ours then wraps it. */
+type Handle = ((this: unknown, exception: unknown, host: unknown, ...rest: unknown[]) => unknown) & { [RECORDER]?: WrapperState | true };
+
+interface HandlerPrototype {
+  handle: Handle;
+}
+
+/** Undoes one `install()`; calling it again does nothing. */
+export type StopRecording = () => void;
 
 /**
  * Records a handler's error on its `AckContext` as it was thrown, before
@@ -25,18 +38,80 @@ type Handle = RpcExceptionsHandler['handle'] & { [RECORDER]?: true };
  * unlike a catch-all global filter it never stands in the way of the
  * application's own filters or of HTTP and WebSocket errors in hybrid apps.
  *
- * Installed once per process by `AckModule`; idempotent.
+ * One wrapper per process, however many `AckModule`s (or copies of this
+ * package) install it; Nest's own `handle` is put back when the last one
+ * stops. Where Nest's class cannot be found, one warning, and errors are not
+ * recorded: nothing fails.
  */
-export function recordThrownErrors(): void {
-  const prototype = RpcExceptionsHandler.prototype as { handle: Handle };
-  const original = prototype.handle;
-  if (original[RECORDER]) return;
-  const handle = function (this: RpcExceptionsHandler, exception: unknown, host: Parameters<Handle>[1], ...rest: unknown[]) {
-    const context = host?.getArgByIndex?.(1);
-    // Only while an AckModule lives: an app without it behaves as documented for that case.
-    if (isAckContext(context) && isAckModuleActive()) context.thrownError = exception;
-    return (original as (...args: unknown[]) => ReturnType<Handle>).call(this, exception, host, ...rest);
-  } as Handle;
-  handle[RECORDER] = true;
-  prototype.handle = handle;
+export class ThrownErrorRecorder {
+  private prototype: HandlerPrototype | null | undefined;
+
+  constructor(
+    private readonly load: RpcExceptionsHandlerLoader = loadRpcExceptionsHandler,
+    private readonly logger: Pick<Logger, 'warn'> = new Logger('AckModule'),
+  ) {}
+
+  /** Starts recording (or counts one more user of the recording already in place). */
+  install(): StopRecording {
+    const prototype = this.handlerPrototype();
+    if (prototype === null) return () => undefined;
+    const marker = prototype.handle[RECORDER];
+    const state = typeof marker === 'object' ? marker : wrap(prototype);
+    state.installs++;
+    let stopped = false;
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      state.installs--;
+      // Put Nest's own back, unless something wrapped `handle` after us: then ours stays, idle (installs is 0).
+      if (state.installs === 0 && prototype.handle[RECORDER] === state) prototype.handle = state.original;
+    };
+  }
+
+  /** Loaded once per recorder; `null` (after one warning) when Nest's class is not where expected. */
+  private handlerPrototype(): HandlerPrototype | null {
+    if (this.prototype !== undefined) return this.prototype;
+    let handlerClass: unknown;
+    try {
+      handlerClass = this.load();
+    } catch (error) {
+      return this.unavailable(`could not load ${RPC_EXCEPTIONS_HANDLER_MODULE} (${firstLine(error)})`);
+    }
+    const prototype = (handlerClass as { prototype?: Partial<HandlerPrototype> } | undefined)?.prototype;
+    if (typeof prototype?.handle !== 'function') {
+      return this.unavailable(`${RPC_EXCEPTIONS_HANDLER_MODULE} has no RpcExceptionsHandler class with a handle() method`);
+    }
+    return (this.prototype = prototype as HandlerPrototype);
+  }
+
+  private unavailable(what: string): null {
+    this.logger.warn(
+      `handlers' errors are not recorded: ${what}. Dead letters and failure logs show what Nest's exception filter ` +
+        `made of an error (for a plain Error: "Internal server error") instead of the handler's own error. ` +
+        `AckModule.forRoot({ recordThrownErrors: false }) turns the recording off, and this warning with it.`,
+    );
+    return (this.prototype = null);
+  }
 }
+
+function wrap(prototype: HandlerPrototype): WrapperState {
+  const state: WrapperState = { original: prototype.handle, installs: 0 };
+  const handle: Handle = function (this: unknown, exception: unknown, host: unknown, ...rest: unknown[]) {
+    if (state.installs > 0) {
+      const context = (host as { getArgByIndex?: (index: number) => unknown } | undefined)?.getArgByIndex?.(1);
+      if (isAckContext(context)) context.thrownError = exception;
+    }
+    return state.original.call(this, exception, host, ...rest);
+  };
+  handle[RECORDER] = state;
+  prototype.handle = handle;
+  return state;
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0];
+}
+
+/** The recorder `AckModule` installs: Nest's real class, loaded the first time a module starts. */
+export const thrownErrorRecorder = new ThrownErrorRecorder();
