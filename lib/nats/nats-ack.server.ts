@@ -1,11 +1,10 @@
 import { jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { WritePacket } from '@nestjs/microservices';
 import { AckServer } from '../core/ack-server';
-import type { ReplyPublisher } from '../core/broker-commands';
 import { ReplyAddressAllowList } from '../core/reply-address-allow-list';
 import type { BrokerHealth } from '../core/broker-health';
-import { asError, ConnectionClosedError, InvalidOptionError } from '../core/errors';
+import { BrokerError, ConnectionClosedError, InvalidOptionError } from '../core/errors';
+import { asBrokerError } from './nats-errors';
 import type { NatsAckServerOptions } from './nats-ack-server-options';
 import { NatsCommands } from './nats-commands';
 import { connectNats, explainConnectRefusal, natsAddress, watchStatus } from './nats-connection';
@@ -13,6 +12,7 @@ import { NatsAckContext } from './nats-context';
 import { probeNats } from './nats-health';
 import { toNatsMessage, type NatsMessage } from './nats-message';
 import { NATS_REPLY_ADDRESSES } from './nats-reply-addresses';
+import { NatsReplies } from './nats-replies';
 import { SubjectRouter } from './nats-subject-router';
 import { isSubject, resolveNatsSettings, type NatsServerSettings } from './nats-settings';
 import { planConsumers, provisionConsumers, provisionStreams, type ConsumerPlan } from './nats-topology';
@@ -46,11 +46,7 @@ export class NatsAckServer extends AckServer<NatsMessage> {
   readonly brokerSettings: NatsServerSettings;
   protected readonly commands: NatsCommands;
   protected override readonly contextType = NatsAckContext;
-  protected override readonly replies: ReplyPublisher<NatsMessage> = {
-    acceptsReplyAddress: (replyTo) => this.replyAddresses.accepts(replyTo),
-    publishReply: async (_message, replyTo, packet) => this.publishReply(replyTo, packet),
-  };
-  private readonly replyAddresses: ReplyAddressAllowList;
+  protected override readonly replies: NatsReplies;
   private router?: SubjectRouter;
   private readonly link: { connection?: NatsConnection; jetstream?: JetStreamClient; features: ServerFeatures };
   private connecting?: Promise<NatsConnection>;
@@ -67,9 +63,9 @@ export class NatsAckServer extends AckServer<NatsMessage> {
     super(options ?? ({} as NatsAckServerOptions), NATS_TRANSPORT);
     this.brokerSettings = resolveNatsSettings(options, this.settings.concurrency);
     this.slots = new DeliverySlots(this.settings.concurrency);
-    this.replyAddresses = new ReplyAddressAllowList('replyAddresses', options.replyAddresses, NATS_REPLY_ADDRESSES);
     this.link = { features: featuresOf(undefined) };
     this.commands = new NatsCommands(this.link, this.brokerSettings.deadLetter, this.brokerSettings.ackWaitMs);
+    this.replies = new NatsReplies(this.link, new ReplyAddressAllowList('replyAddresses', options.replyAddresses, NATS_REPLY_ADDRESSES));
   }
 
   /** The NATS connection (undefined before the start). */
@@ -121,9 +117,9 @@ export class NatsAckServer extends AckServer<NatsMessage> {
         this.link.features = featuresOf(connection.info?.version);
         this.connectionStatus.up();
       },
-      error: (error) => this.reportError(error, 'NATS'),
+      error: (error) => this.reportError(asBrokerError(error), 'NATS'),
       closed: () => this.connectionStatus.gaveUp(new ConnectionClosedError('the NATS connection closed and will not reconnect'), 'NATS'),
-    }).catch((error) => this.reportError(asError(error), 'NATS status'));
+    }).catch((error) => this.reportError(asBrokerError(error), 'NATS status'));
     const jsm = await this.unlessClosed(jetstreamManager(connection));
     this.manager = jsm;
     this.link.jetstream = jetstream(connection);
@@ -171,7 +167,7 @@ export class NatsAckServer extends AckServer<NatsMessage> {
         void this.slots.hold(() => this.handleMessage(toNatsMessage(raw, this.settings.maxMessageBytes)));
       }
     } catch (error) {
-      if (this.receiving) this.reportError(asError(error), `consuming "${this.brokerSettings.stream}/${plan.name}" stopped`);
+      if (this.receiving) this.reportError(asBrokerError(error), `consuming "${this.brokerSettings.stream}/${plan.name}" stopped`);
     }
   }
 
@@ -184,7 +180,7 @@ export class NatsAckServer extends AckServer<NatsMessage> {
     for await (const status of messages.status()) {
       if (!this.receiving) return;
       if (status.type === 'consumer_not_found' || status.type === 'consumer_deleted' || status.type === 'stream_not_found') {
-        this.reportError(new Error(`${status.type.replace(/_/g, ' ')}: ${this.brokerSettings.stream}/${plan.name}`), 'JetStream');
+        this.reportError(new BrokerError(`${status.type.replace(/_/g, ' ')}: ${this.brokerSettings.stream}/${plan.name}`), 'JetStream');
       }
     }
   }
@@ -196,14 +192,5 @@ export class NatsAckServer extends AckServer<NatsMessage> {
       throw new InvalidOptionError('subjects', undefined, `the subjects to consume; the handler patterns (${patterns.map((p) => JSON.stringify(p)).join(', ') || 'none'}) are not all NATS subjects`);
     }
     return patterns;
-  }
-
-  private async publishReply(replyTo: string, packet: WritePacket & { id: string }): Promise<void> {
-    const connection = this.link.connection;
-    if (!connection || connection.isClosed()) throw new Error('the connection to NATS is closed');
-    // The core checked it before the handler ran; checked again here so no other path can publish elsewhere.
-    if (!this.replyAddresses.accepts(replyTo)) throw new Error('the reply subject is not in replyAddresses');
-    const { options: _options, ...body } = packet as WritePacket & { id: string; options?: unknown };
-    connection.publish(replyTo, JSON.stringify(body));
   }
 }

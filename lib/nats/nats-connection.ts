@@ -1,6 +1,6 @@
-import { asError, BrokerConfigurationError } from '../core/errors';
+import { AuthorizationError, connect, UserAuthenticationExpiredError, type ConnectionOptions, type NatsConnection } from '@nats-io/transport-node';
+import { asError, BrokerConfigurationError, ConnectFailedError, type AckError } from '../core/errors';
 import { redactUrl } from '../core/redact-url';
-import { connect, type ConnectionOptions, type NatsConnection } from '@nats-io/transport-node';
 
 /**
  * Connects with the user's options (auth, TLS... passed through untouched and
@@ -15,11 +15,19 @@ export function natsAddress(server: string): string {
   return redactUrl(/^[a-z][a-z0-9+.-]*:\/\//i.test(server) ? server : `nats://${server}`);
 }
 
-/** A server that refused our credentials: no retry will change that. Other errors come back as they are. */
-export function explainConnectRefusal(error: unknown): unknown {
+/**
+ * A failed connect as our error: a server that refused our credentials
+ * (nats.js's `AuthorizationError` / `UserAuthenticationExpiredError`) is a
+ * `BrokerConfigurationError`, which no retry will change; anything else is a
+ * `ConnectFailedError` whose cause (the driver's error) tells the start
+ * whether the server was unreachable and worth another attempt.
+ */
+export function explainConnectRefusal(error: unknown): AckError {
   const text = asError(error).message;
-  if (!/authorization violation|authentication (expired|revoked)|user authentication/i.test(text)) return error;
-  return new BrokerConfigurationError('NATS', `the server refused the credentials (${text}); check connectionOptions (user/pass, token, authenticator) and the user's permissions`, { cause: error });
+  if (error instanceof AuthorizationError || error instanceof UserAuthenticationExpiredError) {
+    return new BrokerConfigurationError('NATS', `the server refused the credentials (${text}); check connectionOptions (user/pass, token, authenticator) and the user's permissions`, { cause: error });
+  }
+  return new ConnectFailedError(`could not connect to NATS: ${text}`, { cause: error });
 }
 
 /** What the connection's status events mean for the owner. */

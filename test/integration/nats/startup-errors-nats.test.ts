@@ -4,7 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import { Controller, Module } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { NestFactory } from '@nestjs/core';
-import { AckPolicy } from '@nats-io/jetstream';
+import { AckPolicy, JetStreamApiError } from '@nats-io/jetstream';
+import type { AckError } from '../../../lib/core';
 import { NatsAckServer, type NatsAckServerOptions } from '../../../lib/nats';
 import { serverAtLeast } from '../../../lib/nats/nats-version';
 import { deleteStreams, NATS_URL, natsAdmin, uniqueStream, type NatsAdmin } from '../../support/nats-broker';
@@ -62,6 +63,7 @@ describe('NATS start-up errors name what is missing', () => {
     const stream = uniqueStream('missing');
     const error = await startError(OneModule, { stream });
     assert.equal(error.name, 'NatsMissingResourceError');
+    assert.equal((error as AckError).code, 'ACK_BROKER_CONFIGURATION');
     assert.match(error.message, new RegExp(`stream "${stream}" does not exist; create it, or set the option ensureStream`));
     assert.equal(await admin.jsm.streams.info(stream).then(() => true, () => false), false, 'nothing was created');
   });
@@ -72,6 +74,7 @@ describe('NATS start-up errors name what is missing', () => {
     await admin.jsm.streams.add({ name: stream, subjects: [`${stream}.>`] });
     const error = await startError(OneModule, { stream, subjects: [`${stream}.a`] });
     assert.equal(error.name, 'NatsMissingResourceError');
+    assert.equal((error as AckError).code, 'ACK_BROKER_CONFIGURATION');
     assert.match(error.message, new RegExp(`stream "${stream}_DLQ" does not exist.*deadLetter: false`));
   });
 
@@ -80,6 +83,7 @@ describe('NATS start-up errors name what is missing', () => {
     streams.push(stream, `${stream}_DLQ`);
     const error = await startError(OneModule, { stream, ensureStream: true, ensureConsumer: false, consumer: 'orders' });
     assert.equal(error.name, 'NatsMissingResourceError');
+    assert.equal((error as AckError).code, 'ACK_BROKER_CONFIGURATION');
     assert.match(error.message, new RegExp(`consumer "${stream}/orders" does not exist; create it \\(filtering ${SUBJECT.replace(/\./g, '\\.')}\\)`));
   });
 
@@ -91,6 +95,7 @@ describe('NATS start-up errors name what is missing', () => {
     await admin.jsm.consumers.add(stream, { durable_name: 'orders', ack_policy: AckPolicy.Explicit, max_deliver: 3, filter_subject: `${stream}.a` });
     const error = await startError(OneModule, { stream, subjects: [`${stream}.a`], ensureConsumer: false, consumer: 'orders', retry: { maxDeliveries: 5 } });
     assert.equal(error.name, 'NatsConsumerConfigError');
+    assert.equal((error as AckError).code, 'ACK_BROKER_CONFIGURATION');
     assert.match(error.message, /max_deliver 3.*retry\.maxDeliveries=5; set it to -1/);
   });
 
@@ -125,7 +130,9 @@ describe('NATS start-up errors name what is missing', () => {
   it('an unreachable server fails the start without showing the credentials in its URL', { timeout: 30_000 }, async () => {
     const error = await startError(OneModule, { stream: uniqueStream('unreachable'), servers: 'nats://svc:s3cret@127.0.0.1:1', startTimeoutMs: 500 });
     assert.equal(error.name, 'BrokerUnavailableError');
+    assert.equal((error as AckError).code, 'ACK_BROKER_UNAVAILABLE');
     assert.match(error.message, /NATS at nats:\/\/127\.0\.0\.1:1 did not answer/);
+    assert.equal((error.cause as AckError).code, 'ACK_CONNECT_FAILED', 'the last attempt failed to connect');
     assert.doesNotMatch(`${error.message} ${error.stack} ${JSON.stringify(error)}`, /s3cret/);
   });
 
@@ -138,8 +145,9 @@ describe('NATS start-up errors name what is missing', () => {
     const started = Date.now();
     const error = await startError(oneHandlerModule(subject), { stream, ensureStream: true });
     assert.equal(error.name, 'BrokerConfigurationError');
+    assert.equal((error as AckError).code, 'ACK_BROKER_CONFIGURATION');
     assert.match(error.message, new RegExp(`stream "${stream}" cannot take the subjects "${subject.replace(/\./g, '\\.')}": "${subject.replace(/\./g, '\\.')}" is held by stream "${other}"; consume that stream instead`));
-    assert.ok(error.cause instanceof Error && /subjects overlap/.test(error.cause.message), 'the server\'s answer is the cause');
+    assert.ok(error.cause instanceof JetStreamApiError && error.cause.code === 10065, 'the server\'s answer (subjects overlap) is the cause');
     assert.ok(Date.now() - started < 5000, 'at once, without retrying');
     assert.equal(await admin.jsm.streams.info(stream).then(() => true, () => false), false, 'nothing was created');
   });
@@ -147,6 +155,7 @@ describe('NATS start-up errors name what is missing', () => {
   it('handler patterns that are not subjects need the subjects option', { timeout: 30_000 }, async () => {
     const error = await startError(ObjectPatternModule, { stream: uniqueStream('objpattern'), ensureStream: true });
     assert.equal(error.name, 'InvalidOptionError');
+    assert.equal((error as AckError).code, 'ACK_INVALID_OPTION');
     assert.match(error.message, /subjects.*not all NATS subjects/);
   });
 });

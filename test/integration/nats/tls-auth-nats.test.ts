@@ -7,6 +7,7 @@ import { EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type ConnectionOptions } from '@nats-io/transport-node';
 import { firstValueFrom } from 'rxjs';
+import type { AckError } from '../../../lib/core';
 import { AckModule } from '../../../lib/module';
 import { NatsAckClient, NatsAckServer, type NatsAckServerOptions } from '../../../lib/nats';
 import { uniqueStream } from '../../support/nats-broker';
@@ -140,6 +141,7 @@ describe('NATS over TLS with users and subject permissions (issue 26 item 11)', 
     const error: Error = await failing.listen().then(() => assert.fail('started'), (e: Error) => e);
     await failing.close().catch(() => undefined);
     assert.match(error.message, /certificate/i);
+    assert.equal((error as AckError).code, 'ACK_CONNECT_FAILED');
     assert.ok(!error.message.includes(pass) && !String(error.stack).includes(pass));
   });
 
@@ -150,6 +152,7 @@ describe('NATS over TLS with users and subject permissions (issue 26 item 11)', 
     const error: Error = await failing.listen().then(() => assert.fail('started'), (e: Error) => e);
     await failing.close().catch(() => undefined);
     assert.match(error.message, /authori[sz]ation/i);
+    assert.equal((error as AckError).code, 'ACK_BROKER_CONFIGURATION', 'no retry changes refused credentials');
     assert.ok(!error.message.includes(wrong) && !error.message.includes(node.passwords['orders-service']));
   });
 });
