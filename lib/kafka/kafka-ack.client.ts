@@ -1,22 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { InvalidOptionError } from '../core/errors';
-import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
+import type { ReadPacket } from '@nestjs/microservices';
 import { Kafka, logLevel, Partitioners, type Consumer, type IHeaders, type Message, type Producer } from 'kafkajs';
-import { KAFKA_CLIENT_KEYS, type KafkaAckClientOptions } from './kafka-ack-client-options';
+import { AckClient, type OutgoingPacket } from '../core/ack-client';
+import { ConnectionClosedError, InvalidOptionError } from '../core/errors';
 import { assertKnownKeys } from '../core/option-keys';
+import { parseReplyBody } from '../core/pending-requests';
+import { KAFKA_CLIENT_KEYS, type KafkaAckClientOptions } from './kafka-ack-client-options';
 import { decodeValue, encodeValue } from './kafka-codec';
 import { headersToStrings, KafkaReplyHeaders } from './kafka-headers';
 import { nestLogCreator } from './kafka-logger';
 import { assertBrokers, assertTopicName } from './kafka-settings';
 import { ensureTopics } from './kafka-topics';
-import { parseReplyBody, PendingRequests } from '../core/pending-requests';
-import { observePublish } from '../core/telemetry-hooks';
-
-/** Error of a `send()` still waiting for its reply when the client closes. */
-const CLOSED_BEFORE_REPLY = 'the KafkaAckClient was closed before the reply arrived';
-/** Error of a `send()` / `emit()` whose connection was under way when the client closed. */
-const CLOSED_WHILE_CONNECTING = 'the KafkaAckClient was closed while connecting';
 
 /**
  * Publishes to Kafka in the format of Nest's Kafka transport (the pattern is
@@ -24,16 +19,14 @@ const CLOSED_WHILE_CONNECTING = 'the KafkaAckClient was closed while connecting'
  * stored the record (acks=-1); `send()` adds `kafka_correlationId` and
  * `kafka_replyTopic` headers and reads the replies on its reply topic.
  */
-export class KafkaAckClient extends ClientProxy {
+export class KafkaAckClient extends AckClient {
+  protected readonly transport = 'kafka';
   private readonly logger: Logger;
   private readonly kafka: Kafka;
   private readonly replyTopic: string;
   private readonly ownsReplyTopic: boolean;
-  private readonly pending = new PendingRequests();
   private producer?: Producer;
-  private connecting?: Promise<Producer>;
-  /** Counts `close()` calls: a connection that was under way when one ran is closed instead of kept. */
-  private closes = 0;
+  /** The reply consumer, started by the first `send()`. */
   private replies?: Promise<Consumer>;
 
   constructor(private readonly options: KafkaAckClientOptions = {}) {
@@ -56,124 +49,92 @@ export class KafkaAckClient extends ClientProxy {
     this.initializeDeserializer({});
   }
 
-  /** Connects the producer (the reply consumer starts at the first `send()`). */
-  async connect(): Promise<Producer> {
-    const connecting = (this.connecting ??= (async () => {
-      const closes = this.closes;
-      const producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-      await producer.connect();
-      // close() ran meanwhile: it could not disconnect this producer, and a send() waiting on it must fail.
-      if (closes !== this.closes) {
-        await producer.disconnect().catch(() => undefined);
-        throw new Error(CLOSED_WHILE_CONNECTING);
-      }
-      this.producer = producer;
-      return producer;
-    })().catch((error) => {
-      if (this.connecting === connecting) this.connecting = undefined;
-      throw error;
-    }));
-    return connecting;
-  }
-
-  /** Fails every `send()` still waiting for its reply, then disconnects (and deletes a reply topic of its own). */
-  async close(): Promise<void> {
-    const replies = this.replies;
-    this.replies = undefined;
-    this.connecting = undefined;
-    this.closes++;
-    // Their replies can no longer arrive: end them now rather than leave the callers waiting forever.
-    this.pending.failAll(CLOSED_BEFORE_REPLY);
-    if (replies) await (await replies.catch(() => undefined))?.disconnect().catch(() => undefined);
-    await this.producer?.disconnect().catch(() => undefined);
-    this.producer = undefined;
-    if (replies && this.ownsReplyTopic) {
-      const admin = this.kafka.admin();
-      await admin.connect().then(() => admin.deleteTopics({ topics: [this.replyTopic] })).catch(() => undefined);
-      if (!this.options.replyGroupId) await admin.deleteGroups([this.replyTopic]).catch(() => undefined);
-      await admin.disconnect().catch(() => undefined);
-    }
-  }
-
   unwrap<T>(): T {
     return this.kafka as T;
   }
 
   /** Produces one record as it is (no encoding) and resolves once the broker stored it. */
   async produce(topic: string, record: Message): Promise<void> {
-    const producer = await this.connect();
-    await producer.send({ topic, acks: -1, messages: [record] });
+    await this.connect();
+    if (!this.producer) throw new ConnectionClosedError('the KafkaAckClient is closed');
+    await this.producer.send({ topic, acks: -1, messages: [record] });
   }
 
-  protected publish(partial: ReadPacket, callback: (packet: WritePacket) => void): () => void {
-    const packet = this.assignPacketId(partial);
-    const topic = this.normalizePattern(packet.pattern);
-    const serialized = this.serializer.serialize(packet) as ReadPacket & { id: string };
-    const unsubscribe = this.pending.add(packet.id, callback);
-    const headers: IHeaders = { [KafkaReplyHeaders.CORRELATION_ID]: packet.id, [KafkaReplyHeaders.REPLY_TOPIC]: this.replyTopic };
-    this.listenForReplies()
-      .then(() => {
-        // close() failed the request while the reply consumer was starting: publish nothing.
-        if (!this.pending.has(packet.id)) return;
-        return this.produceObserved(topic, { value: encodeValue(serialized.data), headers }, true);
-      })
-      .catch((err) => this.pending.fail(packet.id, err));
-    return unsubscribe;
+  protected async open(): Promise<void> {
+    const producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    this.producer = producer;
   }
 
-  protected async dispatchEvent<T = unknown>(packet: ReadPacket): Promise<T> {
-    const serialized = this.serializer.serialize(packet) as ReadPacket;
-    await this.produceObserved(this.normalizePattern(packet.pattern), { value: encodeValue(serialized.data) }, false);
-    return undefined as T;
+  /** Disconnects the reply consumer and the producer, and deletes a reply topic (and group) of its own. */
+  protected async disconnect(): Promise<void> {
+    const { producer, replies } = this;
+    this.producer = undefined;
+    this.replies = undefined;
+    if (replies) await (await replies.catch(() => undefined))?.disconnect().catch(() => undefined);
+    await producer?.disconnect().catch(() => undefined);
+    if (replies && this.ownsReplyTopic) await this.deleteReplyTopic();
   }
 
-  /** `produce()` with the trace context headers of a telemetry observer, when one is set. */
-  private produceObserved(topic: string, record: Message, request: boolean): Promise<void> {
-    return observePublish({ transport: 'kafka', destination: topic, pattern: topic, request }, (trace) => this.produce(topic, trace ? { ...record, headers: { ...record.headers, ...trace } } : record));
+  /** The topic: the pattern. */
+  protected destinationOf(packet: ReadPacket): string {
+    return this.normalizePattern(packet.pattern);
   }
 
-  private listenForReplies(): Promise<Consumer> {
-    this.replies ??= (async () => {
-      const closes = this.closes;
-      const admin = this.kafka.admin();
-      await admin.connect();
-      try {
-        await ensureTopics(admin, [this.replyTopic], undefined, { numPartitions: 1, replicationFactor: -1 });
-      } finally {
-        await admin.disconnect();
-      }
-      const consumer = this.kafka.consumer({ groupId: this.options.replyGroupId ?? this.replyTopic, maxWaitTimeInMs: 100 });
-      await consumer.connect();
-      // From the beginning: the topic is ours, and a reply written before the first fetch must not be skipped.
-      await consumer.subscribe({ topics: [this.replyTopic], fromBeginning: this.ownsReplyTopic });
-      await consumer.run({ eachMessage: async ({ message }) => this.onReply(headersToStrings(message.headers), message.value) });
-      if (closes !== this.closes) {
-        await consumer.disconnect().catch(() => undefined);
-        throw new Error(CLOSED_BEFORE_REPLY);
-      }
-      return consumer;
-    })().catch((error) => {
-      this.replies = undefined;
+  /** The data as the record's value; a request adds its id and this client's reply topic as headers. */
+  protected async publishPacket(packet: OutgoingPacket, request: boolean, trace: Record<string, string> | undefined): Promise<void> {
+    const { data } = this.serializer.serialize(packet) as ReadPacket;
+    const record: Message = { value: encodeValue(data) };
+    const headers: IHeaders = request && packet.id !== undefined ? { [KafkaReplyHeaders.CORRELATION_ID]: packet.id, [KafkaReplyHeaders.REPLY_TOPIC]: this.replyTopic } : {};
+    if (request || trace) record.headers = { ...headers, ...trace };
+    await this.produce(this.destinationOf(packet), record);
+  }
+
+  /** Creates the reply topic when it is this client's own, and starts its consumer, once. */
+  protected override listenForReplies(): Promise<void> {
+    if (!this.producer) return Promise.reject(new ConnectionClosedError('the KafkaAckClient was closed before the reply consumer started'));
+    const replies = (this.replies ??= this.startReplyConsumer().catch((error) => {
+      if (this.replies === replies) this.replies = undefined;
       throw error;
-    });
-    return this.replies;
+    }));
+    return replies.then(() => undefined);
   }
 
-  private onReply(headers: Record<string, string>, value: Buffer | null): void {
+  private async startReplyConsumer(): Promise<Consumer> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopics(admin, [this.replyTopic], undefined, { numPartitions: 1, replicationFactor: -1 });
+    } finally {
+      await admin.disconnect();
+    }
+    const consumer = this.kafka.consumer({ groupId: this.options.replyGroupId ?? this.replyTopic, maxWaitTimeInMs: 100 });
+    await consumer.connect();
+    // From the beginning: the topic is ours, and a reply written before the first fetch must not be skipped.
+    await consumer.subscribe({ topics: [this.replyTopic], fromBeginning: this.ownsReplyTopic });
+    await consumer.run({ eachMessage: async ({ message }) => this.onReply(headersToStrings(message.headers), message.value) });
+    return consumer;
+  }
+
+  private async deleteReplyTopic(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect().then(() => admin.deleteTopics({ topics: [this.replyTopic] })).catch(() => undefined);
+    if (!this.options.replyGroupId) await admin.deleteGroups([this.replyTopic]).catch(() => undefined);
+    await admin.disconnect().catch(() => undefined);
+  }
+
+  /** A reply in the format of Nest's Kafka transport: the response as the value, error and last-reply flags as headers. */
+  private async onReply(headers: Record<string, string>, value: Buffer | null): Promise<void> {
     const id = headers[KafkaReplyHeaders.CORRELATION_ID];
     if (id === undefined || !this.pending.has(id)) return;
     const err = headers[KafkaReplyHeaders.NEST_ERR];
-    if (err !== undefined) {
-      this.pending.deliver(id, { err: parseReplyBody(err), isDisposed: true });
-      return;
-    }
-    const isDisposed = headers[KafkaReplyHeaders.NEST_IS_DISPOSED] !== undefined;
+    if (err !== undefined) return this.deliverReply({ id, err: parseReplyBody(err), isDisposed: true });
     let response: unknown;
     try {
       response = decodeValue(value);
     } catch {
       response = value?.toString('utf8');
     }
-    this.pending.deliver(id, { response: response ?? undefined, isDisposed });
+    await this.deliverReply({ id, response: response ?? undefined, isDisposed: headers[KafkaReplyHeaders.NEST_IS_DISPOSED] !== undefined });
   }
 }

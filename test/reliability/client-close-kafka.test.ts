@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { lastValueFrom } from 'rxjs';
+import type { ConnectionClosedError, RequestAbandonedError } from '../../lib/core/errors';
 import { closeSharedAdmin, createTopic, deleteTopicsAndGroups, endOffsetTotal, testClient } from '../support/kafka-broker';
 import { uniqueName } from '../support/names';
 import { waitFor } from '../support/wait-for';
@@ -32,6 +33,7 @@ describe('KafkaAckClient.close() with requests waiting for replies', { timeout: 
       await waitFor(async () => (await endOffsetTotal(topic)) === 1, { timeoutMs: 20_000, message: 'the request record on the topic' });
       const closing = client.close();
       const error = await rejectionWithin(reply, PROMPT_MS);
+      assert.equal((error as RequestAbandonedError).code, 'ACK_REQUEST_ABANDONED');
       assert.match(error.message, /closed before the reply arrived/);
       await closing;
     } finally {
@@ -49,7 +51,8 @@ describe('KafkaAckClient.close() with requests waiting for replies', { timeout: 
       reply.catch(() => undefined);
       const closing = client.close();
       const error = await rejectionWithin(reply, PROMPT_MS);
-      assert.match(error.message, /the KafkaAckClient was closed/);
+      assert.equal((error as ConnectionClosedError).code, 'ACK_CONNECTION_CLOSED');
+      assert.match(error.message, /closed while it connected/);
       await closing;
       // The send failed before producing, and a connection that close() could not see yet was closed.
       assert.equal(await endOffsetTotal(topic), 0, 'nothing produced after close()');

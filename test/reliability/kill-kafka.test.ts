@@ -40,9 +40,8 @@ function startConsumer(topic: string, groupId: string, processed: Map<number, nu
 
 /** Produces `{ id }` values 0..total-1, twenty to a batch, each batch acknowledged by all replicas. */
 async function produceIds(topic: string, total: number): Promise<void> {
-  const producer = await client.connect();
   for (let start = 0; start < total; start += 20) {
-    await producer.send({ topic, acks: -1, messages: Array.from({ length: 20 }, (_, k) => ({ value: JSON.stringify({ id: start + k }) })) });
+    await Promise.all(Array.from({ length: 20 }, (_, k) => client.produce(topic, { value: JSON.stringify({ id: start + k }) })));
   }
 }
 

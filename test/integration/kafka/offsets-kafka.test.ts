@@ -126,8 +126,7 @@ describe('Kafka committed offsets', { timeout: 120_000 }, () => {
           await waitFor(() => committed >= start, { timeoutMs: 30_000, message: `the commit at ${start} before the next chunk (at ${committed})` });
         }
         const records = Array.from({ length: 10 }, (_, k) => ({ value: JSON.stringify({ i: start + k }) }));
-        const producer = await client.connect();
-        await producer.send({ topic, acks: -1, messages: records });
+        await Promise.all(records.map((record) => client.produce(topic, record)));
       }
       await sampler;
       assert.equal(committed, total);
