@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ReadPacket } from '@nestjs/microservices';
 import type { Redis } from 'ioredis';
 import { AckClient, type OutgoingPacket } from '../core/ack-client';
-import { ConnectionClosedError } from '../core/errors';
+import { ConnectionClosedError, PublishFailedError } from '../core/errors';
 import { assertNumber } from '../core/option-checks';
 import { assertKnownKeys } from '../core/option-keys';
 import { parseReplyBody } from '../core/pending-requests';
@@ -79,7 +79,12 @@ export class RedisAckClient extends AckClient {
     if (Object.keys(headers).length > 0) fields.push(RedisFields.HEADERS, JSON.stringify(headers));
     if (request && packet.id !== undefined) fields.push(RedisFields.REPLY_TO, this.replyKey, RedisFields.CORRELATION_ID, packet.id);
     const trim = this.options.maxLen === undefined ? [] : ['MAXLEN', '~', String(this.options.maxLen)];
-    await redis.call('XADD', this.destinationOf(packet), ...trim, '*', ...fields);
+    const stream = this.destinationOf(packet);
+    try {
+      await redis.call('XADD', stream, ...trim, '*', ...fields);
+    } catch (error) {
+      throw new PublishFailedError(`XADD to stream "${stream}" failed: ${(error as Error).message}`, { cause: error });
+    }
   }
 
   /** Starts the reply loop on a connection of its own, once per connection. */

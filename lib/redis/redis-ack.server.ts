@@ -2,12 +2,13 @@ import type { MsPattern } from '@nestjs/microservices';
 import type { Redis } from 'ioredis';
 import { AckServer } from '../core/ack-server';
 import type { BrokerHealth } from '../core/broker-health';
-import { asError, ConnectionClosedError } from '../core/errors';
+import { ConnectionClosedError } from '../core/errors';
 import type { RedisAckServerOptions } from './redis-ack-server-options';
 import { RedisCommands } from './redis-commands';
 import { disconnectRedis, openRedis, redisAddress, whenReady } from './redis-connection';
 import type { ResolvedReconnect } from '../core/reconnect';
 import { RedisAckContext } from './redis-context';
+import { asRedisError } from './redis-errors';
 import { ensureGroups } from './redis-groups';
 import type { RedisMessage } from './redis-message';
 import { probeRedis } from './redis-health';
@@ -58,7 +59,7 @@ export class RedisAckServer extends AckServer<RedisMessage> {
     super(options ?? ({} as RedisAckServerOptions), REDIS_TRANSPORT);
     this.brokerSettings = resolveRedisSettings(options, this.settings.maxMessageBytes);
     this.held = new DeliverySlots(this.settings.concurrency);
-    this.commands = new RedisCommands(() => this.commandClient(), this.brokerSettings, (error) => this.reportError(asError(error), 'a delayed nack could not be renewed'));
+    this.commands = new RedisCommands(() => this.commandClient(), this.brokerSettings, (error) => this.reportError(asRedisError(error), 'a delayed nack could not be renewed'));
     this.replies = new RedisReplies(() => this.commandClient(), this.brokerSettings);
   }
 
@@ -127,7 +128,7 @@ export class RedisAckServer extends AckServer<RedisMessage> {
     await this.unlessClosed(ensureGroups(redis, this.streams, group, startId));
     this.throwIfClosing();
     const deliver = (message: RedisMessage) => this.deliver(message);
-    const report = (error: Error, what: string) => this.reportError(error, what);
+    const report = (error: Error, what: string) => this.reportError(asRedisError(error), what);
     this.reader = new StreamReader(blocking, redis, this.streams, this.brokerSettings, this.held, deliver, report);
     this.reclaimer = new Reclaimer(() => this.commandClient(), this.streams, this.brokerSettings, this.held, deliver, report);
     await this.unlessClosed(this.reader.start());
@@ -186,7 +187,7 @@ export class RedisAckServer extends AckServer<RedisMessage> {
       // A Redis that restarted without persistence lost the groups: create them again before reading on.
       ensureGroups(redis, this.streams, this.brokerSettings.group, this.brokerSettings.startId).then(
         () => this.connectionStatus.up(),
-        (error) => this.reportError(asError(error), 'could not create the consumer group again'),
+        (error) => this.reportError(asRedisError(error), 'could not create the consumer group again'),
       );
     });
     redis.on('end', () => {

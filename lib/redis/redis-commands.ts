@@ -1,9 +1,10 @@
 import type { BrokerCommands } from '../core/broker-commands';
 import { deadLetterHeaders, type DeadLetterRecord } from '../core/dead-letter-record';
-import { DeliveryGoneError } from '../core/errors';
+import { DeadLetterRefusedError, DeliveryGoneError } from '../core/errors';
 import { RedisDelayedNacks, nackDelaysKey } from './redis-delayed-nacks';
 import type { RedisMessage } from './redis-message';
-import type { ScriptedRedis } from './redis-scripts';
+import { asRedisError, redisErrorCode } from './redis-errors';
+import type { ScriptedRedis, ScriptName } from './redis-scripts';
 import type { RedisServerSettings } from './redis-settings';
 import { RedisFields } from './redis-wire';
 
@@ -46,7 +47,7 @@ export class RedisCommands implements BrokerCommands<RedisMessage> {
 
   async ack(message: RedisMessage): Promise<void> {
     const { deleteOnAck, trimMaxLen } = this.settings;
-    const done = await this.redis().nestjsAckAck(message.stream, message.group, message.id, deleteOnAck ? 1 : 0, trimMaxLen ?? 0);
+    const done = await this.script('nestjsAckAck', message.stream, message.group, message.id, deleteOnAck ? 1 : 0, trimMaxLen ?? 0);
     if (done !== 1) throw gone(message, 'ack');
   }
 
@@ -65,7 +66,16 @@ export class RedisCommands implements BrokerCommands<RedisMessage> {
       return;
     }
     const entry = deadLetterEntry(message, record);
-    const done = await this.redis().nestjsAckReject(message.stream, `${message.stream}${deadLetterSuffix}`, message.group, message.id, deleteOnAck ? 1 : 0, ...entry);
+    const target = `${message.stream}${deadLetterSuffix}`;
+    let done: unknown;
+    try {
+      done = await this.script('nestjsAckReject', message.stream, target, message.group, message.id, deleteOnAck ? 1 : 0, ...entry);
+    } catch (error) {
+      // An error reply: the script stopped at the refused XADD, the source is still pending (the core nacks it).
+      const reply = (error as Error).cause;
+      if (redisErrorCode(reply) === undefined) throw error;
+      throw new DeadLetterRefusedError(`stream "${target}" refused the dead letter: ${(reply as Error).message}`, { cause: reply });
+    }
     if (done !== 1) throw gone(message, 'dead-letter');
   }
 
@@ -84,14 +94,23 @@ export class RedisCommands implements BrokerCommands<RedisMessage> {
 
   private async hold(message: RedisMessage, delayMs: number, record: boolean): Promise<number> {
     const { consumer, minIdleMs } = this.settings;
-    const left = await this.redis().nestjsAckHold(message.stream, nackDelaysKey(message.stream, message.group), message.group, consumer, message.id, minIdleMs, Math.ceil(delayMs), record ? 1 : 0);
+    const left = await this.script('nestjsAckHold', message.stream, nackDelaysKey(message.stream, message.group), message.group, consumer, message.id, minIdleMs, Math.ceil(delayMs), record ? 1 : 0);
     return Number(left);
   }
 
   private async touch(message: RedisMessage, idleMs: number, retryCount?: number): Promise<boolean> {
     const args: (string | number)[] = [message.stream, message.group, this.settings.consumer, message.id, idleMs];
     if (retryCount !== undefined) args.push(retryCount);
-    return (await this.redis().nestjsAckTouch(...args)) === 1;
+    return (await this.script('nestjsAckTouch', ...args)) === 1;
+  }
+
+  /** Runs one of our scripts; a failure is an `AckError` (see `asRedisError`). */
+  private async script(name: ScriptName, ...args: (string | number | Buffer)[]): Promise<unknown> {
+    try {
+      return await this.redis()[name](...args);
+    } catch (error) {
+      throw asRedisError(error);
+    }
   }
 }
 

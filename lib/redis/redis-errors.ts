@@ -1,4 +1,5 @@
 import { ReplyError } from 'ioredis';
+import { AckError, asError, BrokerError, ConnectionClosedError } from '../core/errors';
 
 /**
  * The error code of a Redis error reply (`WRONGPASS`, `NOPERM`, `BUSYGROUP`,
@@ -10,6 +11,17 @@ import { ReplyError } from 'ioredis';
 export function redisErrorCode(error: unknown): string | undefined {
   // By name too: a client duplicated from the user's copy of ioredis throws that copy's ReplyError.
   if (!(error instanceof ReplyError) && (error as Error | undefined)?.name !== 'ReplyError') return undefined;
-  const code = /^[A-Z]+(?=\s|$)/.exec(String((error as Error).message))?.[0];
-  return code;
+  return /^[A-Z]+(?=\s|$)/.exec(String((error as Error).message))?.[0];
+}
+
+/**
+ * A failed Redis call as what this folder throws or reports: ours pass
+ * through; an error reply becomes `BrokerError`, anything else (the connection
+ * went away) `ConnectionClosedError`, both with Redis's text and the original
+ * as `cause`.
+ */
+export function asRedisError(error: unknown): AckError {
+  if (error instanceof AckError) return error;
+  const cause = asError(error);
+  return redisErrorCode(error) === undefined ? new ConnectionClosedError(cause.message, { cause }) : new BrokerError(cause.message, { cause });
 }

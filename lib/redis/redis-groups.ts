@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { AckError, BrokerConfigurationError, ConnectFailedError } from '../core/errors';
 import { redisErrorCode } from './redis-errors';
 
 /**
@@ -12,7 +13,13 @@ export async function ensureGroups(redis: Redis, streams: string[], group: strin
       try {
         await redis.call('XGROUP', 'CREATE', stream, group, startId, 'MKSTREAM');
       } catch (error) {
-        if (redisErrorCode(error) !== 'BUSYGROUP') throw error;
+        const code = redisErrorCode(error);
+        if (code === 'BUSYGROUP') return;
+        // A refusal (NOPERM, WRONGTYPE: the key holds no stream): no retry changes it.
+        if (code !== undefined) throw new BrokerConfigurationError('Redis', `XGROUP CREATE ${stream} ${group}: ${(error as Error).message}`, { cause: error });
+        if (error instanceof AckError) throw error;
+        // No answer: a start tries again when the cause says Redis was unreachable.
+        throw new ConnectFailedError(`XGROUP CREATE ${stream} ${group}: ${(error as Error)?.message}`, { cause: error });
       }
     }),
   );

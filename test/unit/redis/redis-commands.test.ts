@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { ReplyError } from 'ioredis';
 import { DeliveryGoneError } from '../../../lib/core';
+import { BrokerError, ConnectionClosedError, DeadLetterRefusedError } from '../../../lib/core/errors';
 import { RedisCommands } from '../../../lib/redis/redis-commands';
 import type { RedisMessage } from '../../../lib/redis';
 import type { ScriptedRedis } from '../../../lib/redis/redis-scripts';
@@ -77,5 +79,23 @@ describe('Redis commands', () => {
     await assert.rejects(commands.reject(message(), record), DeliveryGoneError);
     await assert.rejects(commands.extendLease(message()), DeliveryGoneError);
     await assert.rejects(commands.ack(message()), { code: 'ACK_DELIVERY_GONE' });
+  });
+
+  it('a refused dead-letter XADD is DeadLetterRefusedError (the source stays pending); other failures are AckErrors too', async () => {
+    const refusing = new Proxy({}, { get: () => async () => Promise.reject(new ReplyError('WRONGTYPE Operation against a key holding the wrong kind of value')) }) as ScriptedRedis;
+    const commands = new RedisCommands(() => refusing, settings, assert.fail);
+    await assert.rejects(commands.reject(message(), record), (error: DeadLetterRefusedError) => {
+      assert.ok(error instanceof DeadLetterRefusedError);
+      assert.equal(error.code, 'ACK_DEAD_LETTER_REFUSED');
+      assert.equal(error.message, 'nestjs-ack: stream "orders:dlq" refused the dead letter: WRONGTYPE Operation against a key holding the wrong kind of value');
+      return true;
+    });
+    await assert.rejects(commands.ack(message()), (error: BrokerError) => error instanceof BrokerError && error.code === 'ACK_BROKER_ERROR' && /WRONGTYPE/.test(error.message));
+    const closing = new Proxy({}, { get: () => async () => Promise.reject(new Error('Connection is closed.')) }) as ScriptedRedis;
+    await assert.rejects(new RedisCommands(() => closing, settings, assert.fail).ack(message()), { code: 'ACK_CONNECTION_CLOSED' });
+    const closed = () => {
+      throw new ConnectionClosedError('the Redis connection is closed');
+    };
+    await assert.rejects(new RedisCommands(closed, settings, assert.fail).extendLease(message()), ConnectionClosedError);
   });
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ReplyError } from 'ioredis';
-import { redisErrorCode } from '../../../lib/redis/redis-errors';
+import { BrokerError, ConnectionClosedError, DeliveryGoneError } from '../../../lib/core/errors';
+import { asRedisError, redisErrorCode } from '../../../lib/redis/redis-errors';
 
 describe('Redis error codes', () => {
   it("an error reply's code is its first word", () => {
@@ -20,5 +21,18 @@ describe('Redis error codes', () => {
     assert.equal(redisErrorCode(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6390'), { code: 'ECONNREFUSED' })), undefined);
     assert.equal(redisErrorCode(undefined), undefined);
     assert.equal(redisErrorCode('BUSYGROUP'), undefined);
+  });
+
+  it('asRedisError: an error reply is BrokerError, anything else ConnectionClosedError, ours unchanged', () => {
+    const reply = new ReplyError('OOM command not allowed when used memory > maxmemory');
+    const asBroker = asRedisError(reply);
+    assert.ok(asBroker instanceof BrokerError);
+    assert.equal(asBroker.code, 'ACK_BROKER_ERROR');
+    assert.equal(asBroker.message, 'nestjs-ack: OOM command not allowed when used memory > maxmemory');
+    assert.equal(asBroker.cause, reply);
+    assert.equal(asRedisError(new Error('Connection is closed.')).code, 'ACK_CONNECTION_CLOSED');
+    assert.ok(asRedisError(new Error('Connection is closed.')) instanceof ConnectionClosedError);
+    const ours = new DeliveryGoneError('gone');
+    assert.equal(asRedisError(ours), ours);
   });
 });
