@@ -1,7 +1,6 @@
 /** `nestjs-ack/nats`: the NATS JetStream transport (needs the `@nats-io/transport-node` and `@nats-io/jetstream` peer dependencies). */
 export { NatsAckServer, NATS_TRANSPORT } from './nats-ack.server';
-export type { NatsAckServerOptions } from './nats-ack-server-options';
-export type { NatsDeadLetterOptions } from './nats-dead-letter-options';
+export type { NatsAckServerOptions, NatsDeadLetterOptions } from './nats-ack-server-options';
 export { NatsAckClient } from './nats-ack.client';
 export type { NatsAckClientOptions } from './nats-ack-client-options';
 export { NatsAckContext } from './nats-context';

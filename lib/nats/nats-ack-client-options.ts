@@ -18,9 +18,9 @@ export interface NatsAckClientOptions {
   publishTimeoutMs?: number;
   /** Headers added to every message. @defaultValue `{}` */
   headers?: Record<string, string>;
-  /** @defaultValue Nest's identity serializer */
+  /** Turns each outgoing packet (`{ pattern, data, id? }`) into what is sent as JSON. @defaultValue Nest's identity serializer */
   serializer?: ProducerSerializer;
-  /** @defaultValue Nest's incoming response deserializer */
+  /** Turns each reply's parsed JSON into Nest's response packet. @defaultValue Nest's incoming response deserializer */
   deserializer?: ProducerDeserializer;
 }
 

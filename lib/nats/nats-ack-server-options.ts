@@ -2,7 +2,6 @@ import type { ConsumerConfig, StreamConfig } from '@nats-io/jetstream';
 import type { ConnectionOptions, NatsConnection } from '@nats-io/transport-node';
 import type { AckServerOptions } from '../core/ack-server-options';
 import type { ReplyAddressOptions } from '../core/reply-address-allow-list';
-import { NATS_DEAD_LETTER_OPTION_NAMES, type NatsDeadLetterOptions } from './nats-dead-letter-options';
 import { REPLY_ADDRESS_KEYS, serverOptionKeys, type AllListed, type KeysListed } from '../core/option-keys';
 
 /** Options of `NatsAckServer`: the common ones plus where and how to consume on JetStream. */
@@ -22,7 +21,10 @@ export interface NatsAckServerOptions extends AckServerOptions {
    * @defaultValue `{ maxReconnectAttempts: -1 }` (reconnect forever)
    */
   connectionOptions?: Omit<ConnectionOptions, 'servers'>;
-  /** The stream to consume. Required. */
+  /**
+   * The stream to consume (a name without dots, wildcards, slashes or whitespace).
+   * @defaultValue none (required; the constructor fails naming `stream`)
+   */
   stream: string;
   /**
    * Create the stream (and the dead-letter stream) at start when missing, and
@@ -71,6 +73,25 @@ export interface NatsAckServerOptions extends AckServerOptions {
    */
   replyAddresses?: ReplyAddressOptions;
 }
+
+/** Where `NatsAckServer` stores rejected messages. */
+export interface NatsDeadLetterOptions {
+  /** The dead-letter stream. @defaultValue `<stream>_DLQ` */
+  stream?: string;
+  /**
+   * Prefix of the dead-letter subjects: a message of subject `orders.created`
+   * is stored as `<subjectPrefix>.orders.created`. The stream must capture
+   * `<subjectPrefix>.>`.
+   * @defaultValue `dead-letter.<stream>`
+   */
+  subjectPrefix?: string;
+  /** How long a dead-letter publish may wait for the stream's acknowledgement. @defaultValue 5000 */
+  publishTimeoutMs?: number;
+}
+
+/** The names of `NatsDeadLetterOptions` (see `assertKnownKeys`). */
+const NATS_DEAD_LETTER_OPTION_NAMES = ['stream', 'subjectPrefix', 'publishTimeoutMs'] as const satisfies readonly (keyof NatsDeadLetterOptions)[];
+type _DeadLetter = AllListed<KeysListed<NatsDeadLetterOptions, typeof NATS_DEAD_LETTER_OPTION_NAMES>>;
 
 /** The names `NatsAckServerOptions` adds to the common ones (see `assertKnownKeys`). */
 const NATS_SERVER_OPTION_NAMES = [
