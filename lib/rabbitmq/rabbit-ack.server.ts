@@ -1,7 +1,7 @@
 import type { ChannelModel, ConsumeMessage } from 'amqplib';
 import { AckServer } from '../core/ack-server';
 import type { BrokerHealth } from '../core/broker-health';
-import { asError } from '../core/errors';
+import { asError, BrokerError } from '../core/errors';
 import type { ResolvedReconnect } from '../core/reconnect';
 import { redactUrl } from '../core/redact-url';
 import { ACK_EXTRAS_KEY } from '../core/metadata-keys';
@@ -166,11 +166,11 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
     };
     const openPublishChannel = async () => {
       const channel = await model.createConfirmChannel();
-      channel.on('error', (error: Error) => this.reportError(error, 'RabbitMQ channel error'));
+      channel.on('error', (error: Error) => this.reportChannelError(error));
       return channel;
     };
     (session as { publisher: ConfirmPublisher }).publisher = new ConfirmPublisher(await openPublishChannel(), { open: openPublishChannel, onLost: onChannelLost });
-    consumer.on('error', (error: Error) => this.reportError(error, 'RabbitMQ channel error'));
+    consumer.on('error', (error: Error) => this.reportChannelError(error));
     consumer.once('close', onChannelLost);
     this.session = session;
     if (!this.receiving) return;
@@ -200,6 +200,11 @@ export class RabbitAckServer extends AckServer<RabbitMessage> {
       if (typeof own === 'number' && own > largest) largest = own;
     }
     return largest;
+  }
+
+  /** amqplib's channel error (the broker closed the channel: a 406, a deleted queue), reported as ours with it as cause. */
+  private reportChannelError(error: Error): void {
+    this.reportError(new BrokerError(error.message, { cause: error }), 'RabbitMQ channel error');
   }
 
   private teardownSession(): void {

@@ -1,11 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { connect, type ChannelModel } from 'amqplib';
-import { AckTimeoutError, asError, BrokerConfigurationError, BrokerError, ConnectFailedError, ConnectionClosedError } from '../core/errors';
+import { AckError, AckTimeoutError, asError, BrokerConfigurationError, BrokerError, ConnectFailedError, ConnectionClosedError } from '../core/errors';
 import { isUnreachable } from '../core/start-attempts';
 import { reconnectLoop, type ResolvedReconnect } from '../core/reconnect';
 import { redactUrl } from '../core/redact-url';
 import { withTimeout } from '../core/with-timeout';
 import { describeConnectError } from './rabbit-connect-error';
+import { RabbitSetupFailedError } from './rabbit-errors';
 import type { RabbitSocketOptions } from './rabbit-security';
 
 /** Longest a connection attempt (socket, AMQP handshake, then the set-up) may take before it counts as failed. */
@@ -140,7 +141,7 @@ export class RabbitConnection extends EventEmitter {
         const refusal = loginRefusal(error, url);
         if (refusal) throw refusal;
         // Connected, then refused during the set-up (a refused user-id, a declaration): that answer, not "could not connect".
-        if (opened && !isUnreachable(error)) throw error;
+        if (opened && !isUnreachable(error)) throw error instanceof AckError ? error : new RabbitSetupFailedError(`the set-up on ${redactUrl(url)} failed: ${asError(error).message}`, { cause: error });
         failures.push(`${redactUrl(url)}: ${describeConnectError(error)}`);
         lastError = error;
         continue;
