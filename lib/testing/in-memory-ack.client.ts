@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
-import { PendingRequests } from '../core/pending-requests';
-import { observePublish } from '../core/telemetry-hooks';
+import type { ReadPacket } from '@nestjs/microservices';
+import { AckClient, type OutgoingPacket } from '../core/ack-client';
 import type { InMemoryBroker } from './in-memory-broker';
 import { assertKnownKeys, type AllListed, type KeysListed, type OptionKeys } from '../core/option-keys';
 
 /** Options of `InMemoryAckClient`. */
 export interface InMemoryAckClientOptions {
+  /** The broker the client publishes to (the one its `InMemoryAckServer` consumes). */
   broker: InMemoryBroker;
   /** Queue to publish to. @defaultValue 'default' */
   queue?: string;
@@ -17,11 +17,11 @@ type _Client = AllListed<KeysListed<InMemoryAckClientOptions, typeof IN_MEMORY_C
 const IN_MEMORY_CLIENT_KEYS: OptionKeys = { keys: IN_MEMORY_CLIENT_OPTION_NAMES };
 
 /** Publishes to an `InMemoryBroker` queue: `emit()` for events, `send()` for requests. */
-export class InMemoryAckClient extends ClientProxy {
+export class InMemoryAckClient extends AckClient {
+  protected readonly transport = 'in-memory';
   private readonly broker: InMemoryBroker;
   private readonly queue: string;
   private readonly replyTo = `reply.${randomUUID()}`;
-  private readonly pending = new PendingRequests();
 
   constructor(options: InMemoryAckClientOptions) {
     super();
@@ -30,13 +30,6 @@ export class InMemoryAckClient extends ClientProxy {
     this.queue = options.queue ?? 'default';
     this.initializeSerializer({});
     this.initializeDeserializer({});
-    this.broker.listenForReplies(this.replyTo, (body) => this.onReply(body));
-  }
-
-  async connect(): Promise<void> {}
-
-  close(): void {
-    this.broker.stopListeningForReplies(this.replyTo);
   }
 
   unwrap<T>(): T {
@@ -54,27 +47,20 @@ export class InMemoryAckClient extends ClientProxy {
     return this.broker.publish(this.queue, Buffer.from(JSON.stringify(packet)));
   }
 
-  protected publish(partial: ReadPacket, callback: (packet: WritePacket) => void): () => void {
-    const packet = this.assignPacketId(partial);
-    const unsubscribe = this.pending.add(packet.id, callback);
-    const body = Buffer.from(JSON.stringify(this.serializer.serialize(packet)));
-    this.publishObserved(packet, body, { replyTo: this.replyTo, correlationId: packet.id }).catch((err) => this.pending.fail(packet.id, err));
-    return unsubscribe;
+  protected async open(): Promise<void> {
+    this.broker.listenForReplies(this.replyTo, (body) => void this.deliverReply(JSON.parse(body.toString('utf8'))));
   }
 
-  protected async dispatchEvent<T = any>(packet: ReadPacket): Promise<T> {
-    await this.publishObserved(packet, Buffer.from(JSON.stringify(this.serializer.serialize(packet))), {});
-    return undefined as T;
+  protected async disconnect(): Promise<void> {
+    this.broker.stopListeningForReplies(this.replyTo);
   }
 
-  /** Publishes with the trace context headers of a telemetry observer, when one is set. */
-  private publishObserved(packet: ReadPacket, body: Buffer, options: { replyTo?: string; correlationId?: string }): Promise<number> {
-    const info = { transport: 'in-memory', destination: this.queue, pattern: this.normalizePattern(packet.pattern), request: options.replyTo !== undefined };
-    return observePublish(info, async (headers) => this.broker.publish(this.queue, body, { ...options, headers }));
+  protected destinationOf(): string {
+    return this.queue;
   }
 
-  private onReply(body: Buffer): void {
-    const packet = JSON.parse(body.toString('utf8')) as WritePacket & { id: string };
-    this.pending.deliver(packet.id, packet);
+  protected async publishPacket(packet: OutgoingPacket, request: boolean, trace: Record<string, string> | undefined): Promise<void> {
+    const { body, headers } = this.encodePacket(packet as ReadPacket, undefined, trace);
+    this.broker.publish(this.queue, Buffer.from(body), request ? { replyTo: this.replyTo, correlationId: packet.id, headers } : { headers });
   }
 }

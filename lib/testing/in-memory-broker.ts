@@ -1,4 +1,5 @@
 import type { DeadLetterRecord } from '../core/dead-letter-record';
+import { DeadLetterRefusedError, DeliveryGoneError, UnroutableMessageError } from '../core/errors';
 
 /** A message as the in-memory broker stores it. */
 export interface StoredMessage {
@@ -91,7 +92,7 @@ export class InMemoryBroker {
   extendLease(queueName: string, messageId: number): void {
     const queue = this.queue(queueName);
     const entry = queue.unacked.get(messageId);
-    if (!entry) throw new Error(`message ${messageId} is not awaiting settlement`);
+    if (!entry) throw new DeliveryGoneError(`message ${messageId} is not awaiting settlement`);
     this.startLease(queueName, queue, messageId, entry);
   }
 
@@ -140,7 +141,7 @@ export class InMemoryBroker {
 
   deadLetter(queueName: string, messageId: number, record: DeadLetterRecord): void {
     const queue = this.queue(queueName);
-    if (queue.deadLettersBlocked) throw new Error(`the dead-letter list of "${queueName}" refuses entries`);
+    if (queue.deadLettersBlocked) throw new DeadLetterRefusedError(`the dead-letter list of "${queueName}" refuses entries`);
     this.takeUnacked(queue, messageId);
     queue.deadLetters.push(record);
     queue.history.push({ type: 'dead-lettered', messageId, reason: record.reason });
@@ -157,7 +158,7 @@ export class InMemoryBroker {
 
   reply(replyTo: string, body: Buffer, correlationId?: string): void {
     const listener = this.replyListeners.get(replyTo);
-    if (!listener) throw new Error(`no reply listener on "${replyTo}"`);
+    if (!listener) throw new UnroutableMessageError(`no reply listener on "${replyTo}"`);
     listener(body, correlationId);
   }
 
@@ -182,7 +183,7 @@ export class InMemoryBroker {
   private takeUnacked(queue: Queue, messageId: number): StoredMessage {
     const entry = queue.unacked.get(messageId);
     // The real brokers answer a settle of an unknown delivery with an error (RabbitMQ closes the channel).
-    if (!entry) throw new Error(`message ${messageId} is not awaiting settlement`);
+    if (!entry) throw new DeliveryGoneError(`message ${messageId} is not awaiting settlement`);
     clearTimeout(entry.lease);
     queue.unacked.delete(messageId);
     return entry.message;

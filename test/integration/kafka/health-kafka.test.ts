@@ -62,7 +62,7 @@ describe('AckHealthIndicator on Kafka (private broker, killed and revived)', { t
 
   it('reports down within 5 s of the broker stop, and up after it returns', async () => {
     const { down, up } = await downThenUp(health, { label: 'Kafka', stop: () => cluster.kill(), start: () => cluster.revive(), upWithinMs: 120_000 });
-    assert.equal(down.error?.[HEALTH_KEY]?.error, 'no answer from the broker within 2000 ms', 'the admin requests hang while kafkajs retries: the timeout decides');
+    assert.equal(down.error?.[HEALTH_KEY]?.error, 'nestjs-ack: no answer from the broker within 2000 ms', 'the admin requests hang while kafkajs retries: the timeout decides');
     assert.deepEqual(up.details[HEALTH_KEY], {
       status: 'up',
       transport: 'kafka',

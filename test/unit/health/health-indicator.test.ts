@@ -61,7 +61,7 @@ describe('AckHealthIndicator through terminus (in-memory transport)', () => {
     const [first, second] = await Promise.all([health.check({ timeoutMs: 150 }, hung), health.check({ timeoutMs: 150 }, hung)]);
     for (const answer of [first, second]) {
       assert.equal(answer.status, 'error');
-      assert.deepEqual(answer.error?.[HEALTH_KEY], { status: 'down', state: 'connected', connected: false, error: 'no answer from the broker within 150 ms' });
+      assert.deepEqual(answer.error?.[HEALTH_KEY], { status: 'down', state: 'connected', connected: false, error: 'nestjs-ack: no answer from the broker within 150 ms' });
     }
     assert.equal(probes, 1, 'two checks at once share one probe');
   });
