@@ -60,7 +60,7 @@ describe('NATS commands', () => {
     const calls: string[] = [];
     const jetstream = { publish: async () => Promise.reject(new Error('message size exceeds maximum allowed')) } as never;
     const commands = new NatsCommands({ connection: open, jetstream, features: featuresOf('2.9.10') }, target, 30_000);
-    await assert.rejects(commands.reject(fakeMessage(calls), record), DeadLetterRefusedError);
+    await assert.rejects(commands.reject(fakeMessage(calls), record), (error: DeadLetterRefusedError) => error instanceof DeadLetterRefusedError && error.code === 'ACK_DEAD_LETTER_REFUSED');
     assert.deepEqual(calls, []);
   });
 
@@ -68,7 +68,7 @@ describe('NATS commands', () => {
     const calls: string[] = [];
     const commands = new NatsCommands({ connection: { isClosed: () => true } as never, features: featuresOf('2.9.10') }, false, 30_000);
     await assert.rejects(async () => commands.ack(fakeMessage(calls), { durable: false }), DeliveryGoneError);
-    await assert.rejects(commands.nack(fakeMessage(calls), 0), DeliveryGoneError);
+    await assert.rejects(commands.nack(fakeMessage(calls), 0), { name: 'DeliveryGoneError', code: 'ACK_DELIVERY_GONE' });
     assert.deepEqual(calls, []);
   });
 });

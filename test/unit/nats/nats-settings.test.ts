@@ -8,6 +8,7 @@ const rejects = (options: object, option: string) =>
   assert.throws(() => resolveNatsSettings(options as never, 10), (error: InvalidOptionError) => {
     assert.ok(error instanceof InvalidOptionError, String(error));
     assert.equal(error.option, option);
+    assert.equal(error.code, 'ACK_INVALID_OPTION');
     return true;
   });
 
@@ -66,7 +67,7 @@ describe('NATS server options', () => {
 
   it('the server constructor checks the options', () => {
     assert.throws(() => new NatsAckServer({ stream: 'S', concurrency: 0 }), /concurrency/);
-    assert.throws(() => new NatsAckServer({} as never), InvalidOptionError);
+    assert.throws(() => new NatsAckServer({} as never), { name: 'InvalidOptionError', code: 'ACK_INVALID_OPTION', option: 'stream' });
   });
 });
 
