@@ -1,4 +1,5 @@
 import type { Consumer } from 'kafkajs';
+import { kafkaFailure } from './kafka-errors';
 
 export interface CommitCoalescerOptions {
   /** Longest time a settlement waits for its commit. */
@@ -150,7 +151,7 @@ export class CommitCoalescer {
         this.timer = undefined;
         void this.flush().catch(() => undefined);
       }, this.options.intervalMs);
-      const failure = error instanceof Error ? error : new Error(String(error));
+      const failure = kafkaFailure(error);
       this.options.onError(failure);
       throw failure;
     }

@@ -1,8 +1,7 @@
 import type { KafkaConfig, logLevel } from 'kafkajs';
 import type { AckServerOptions } from '../core/ack-server-options';
 import { REPLY_ADDRESS_OPTION_NAMES, serverOptionKeys, type AllListed, type KeysListed } from '../core/option-keys';
-import type { KafkaReplyAddressOptions } from './kafka-reply-addresses';
-import type { KafkaTopicCreation } from './kafka-topic-creation';
+import type { ReplyAddressOptions } from '../core/reply-address-allow-list';
 
 /**
  * The order a partition's records are handled in:
@@ -12,6 +11,25 @@ import type { KafkaTopicCreation } from './kafka-topic-creation';
  * - `'none'`: side by side in any order.
  */
 export type KafkaOrdering = 'partition' | 'key' | 'none';
+
+/** How `createTopics` creates the topics it creates. */
+export interface KafkaTopicCreation {
+  /** Partitions of each created topic (handler topics and dead-letter topics). @defaultValue 1 */
+  numPartitions?: number;
+  /** Replicas of each created topic; -1 takes the broker's default. @defaultValue -1 */
+  replicationFactor?: number;
+}
+
+/** `replyAddresses` of `KafkaAckServer`: the allow-list of reply topics (see `KafkaReplyAddresses`). */
+export interface KafkaReplyAddressOptions extends ReplyAddressOptions {
+  /**
+   * Also accept `<topic>.reply` for a request read from `<topic>`: where Nest's
+   * `ClientKafka` reads the replies of that pattern. Only the request's own
+   * topic's; kept when `prefixes` / `names` are given.
+   * @defaultValue true
+   */
+  patternReplyTopics?: boolean;
+}
 
 /**
  * Options of `KafkaAckServer`. The topics consumed are the handlers'

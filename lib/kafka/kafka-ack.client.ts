@@ -8,6 +8,7 @@ import { assertKnownKeys } from '../core/option-keys';
 import { parseReplyBody } from '../core/pending-requests';
 import { KAFKA_CLIENT_KEYS, type KafkaAckClientOptions } from './kafka-ack-client-options';
 import { decodeValue, encodeValue } from './kafka-codec';
+import { kafkaConnectFailure, kafkaFailure, kafkaPublishFailure } from './kafka-errors';
 import { headersToStrings, KafkaReplyHeaders } from './kafka-headers';
 import { nestLogCreator } from './kafka-logger';
 import { assertBrokers, assertTopicName } from './kafka-settings';
@@ -57,12 +58,16 @@ export class KafkaAckClient extends AckClient {
   async produce(topic: string, record: Message): Promise<void> {
     await this.connect();
     if (!this.producer) throw new ConnectionClosedError('the KafkaAckClient is closed');
-    await this.producer.send({ topic, acks: -1, messages: [record] });
+    await this.producer.send({ topic, acks: -1, messages: [record] }).catch((error) => {
+      throw kafkaPublishFailure(error);
+    });
   }
 
   protected async open(): Promise<void> {
     const producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-    await producer.connect();
+    await producer.connect().catch((error) => {
+      throw kafkaConnectFailure(error);
+    });
     this.producer = producer;
   }
 
@@ -95,7 +100,7 @@ export class KafkaAckClient extends AckClient {
     if (!this.producer) return Promise.reject(new ConnectionClosedError('the KafkaAckClient was closed before the reply consumer started'));
     const replies = (this.replies ??= this.startReplyConsumer().catch((error) => {
       if (this.replies === replies) this.replies = undefined;
-      throw error;
+      throw kafkaFailure(error);
     }));
     return replies.then(() => undefined);
   }

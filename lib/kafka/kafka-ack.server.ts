@@ -11,9 +11,10 @@ import { kafkaPacketDecoder } from './kafka-codec';
 import { probeKafka } from './kafka-health';
 import { KafkaCommands } from './kafka-commands';
 import { KafkaAckContext } from './kafka-context';
+import { kafkaConnectFailure, kafkaFailure } from './kafka-errors';
 import { nestLogCreator } from './kafka-logger';
 import type { KafkaMessage } from './kafka-message';
-import { KafkaReplies } from './kafka-reply';
+import { KafkaReplies } from './kafka-replies';
 import { KafkaReplyAddresses } from './kafka-reply-addresses';
 import { assertTopicName, resolveKafkaSettings, type KafkaServerSettings } from './kafka-settings';
 import { ensureTopics } from './kafka-topics';
@@ -135,7 +136,9 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
   }
 
   protected async start(): Promise<void> {
-    await this.connectAndRun();
+    await this.connectAndRun().catch((error) => {
+      throw kafkaConnectFailure(error);
+    });
     this.livenessTimer = setInterval(() => this.checkLiveness(), LIVENESS_CHECK_MS).unref();
   }
 
@@ -214,11 +217,12 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
         resolve();
       });
       consumer.on(consumer.events.CRASH, ({ payload }) => {
-        this.reportError(payload.error, `Kafka consumer crashed${payload.restart ? ', restarting' : ''}`);
+        const failure = kafkaFailure(payload.error);
+        this.reportError(failure, `Kafka consumer crashed${payload.restart ? ', restarting' : ''}`);
         if (!payload.restart) reject(payload.error);
         if (!this.joinedOnce || this.isClosing) return;
         this.crashes++;
-        if (this.liveness.markDown()) this.connectionStatus.down(payload.error);
+        if (this.liveness.markDown()) this.connectionStatus.down(failure);
         this.connectionStatus.retrying(this.crashes);
         if (!payload.restart) void this.replaceConsumer(consumer);
       });
@@ -256,7 +260,7 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
         await this.runConsumer(this.subscribed);
       },
       isClosed: () => this.isClosing,
-      onAttemptFailed: (error) => this.reportError(asError(error), 'Kafka consumer restart failed (retrying)'),
+      onAttemptFailed: (error) => this.reportError(kafkaFailure(error), 'Kafka consumer restart failed (retrying)'),
     });
     await loop.done;
   }
@@ -284,10 +288,10 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
     this.fetchControl.use(undefined);
     this.coalescer.use(undefined);
     this.commands.use(undefined);
-    await consumer?.disconnect().catch((error) => this.reportError(asError(error), 'Kafka consumer disconnect'));
-    await producer?.disconnect().catch((error) => this.reportError(asError(error), 'Kafka producer disconnect'));
-    await this.replies.close().catch((error) => this.reportError(asError(error), 'Kafka reply producer disconnect'));
-    await admin?.disconnect().catch((error) => this.reportError(asError(error), 'Kafka admin disconnect'));
+    await consumer?.disconnect().catch((error) => this.reportError(kafkaFailure(error), 'Kafka consumer disconnect'));
+    await producer?.disconnect().catch((error) => this.reportError(kafkaFailure(error), 'Kafka producer disconnect'));
+    await this.replies.close().catch((error) => this.reportError(kafkaFailure(error), 'Kafka reply producer disconnect'));
+    await admin?.disconnect().catch((error) => this.reportError(kafkaFailure(error), 'Kafka admin disconnect'));
   }
 
   private async onBatch({ batch, isStale }: EachBatchPayload): Promise<void> {

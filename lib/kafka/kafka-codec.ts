@@ -1,5 +1,6 @@
 import type { IncomingRequest } from '@nestjs/microservices';
 import type { PacketDecoder } from '../core/packet-decoder';
+import { UndecodableMessageError } from '../core/errors';
 import { decodeUtf8 } from '../core/packet-decoder';
 import type { KafkaMessage } from './kafka-message';
 
@@ -22,18 +23,27 @@ export type NonJsonValues = 'pass' | 'reject';
  */
 export function decodeValue(value: Buffer | null, nonJsonValues: NonJsonValues = 'pass'): unknown {
   if (nonJsonValues === 'reject') {
-    if (value === null) throw new Error('the record has no value (a tombstone), and nonJsonValues is \'reject\'');
-    return JSON.parse(decodeUtf8(value)); // throws: not JSON (an empty value included)
+    if (value === null) throw new UndecodableMessageError('the record has no value (a tombstone), and nonJsonValues is \'reject\'');
+    return parseJson(decodeUtf8(value)); // throws: not JSON (an empty value included)
   }
   if (value === null || value.length === 0) return value === null ? null : '';
   if (value[0] === 0) return value;
   const text = decodeUtf8(value);
   const first = text.trimStart().charAt(0);
-  if (first === '{' || first === '[') return JSON.parse(text); // throws: undecodable
+  if (first === '{' || first === '[') return parseJson(text); // throws: undecodable
   try {
     return JSON.parse(text);
   } catch {
     return text;
+  }
+}
+
+/** The value's JSON; a value that is not JSON is undecodable (the parser's message, which quotes the value, stays in `cause`). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UndecodableMessageError('the value is not JSON', { cause: error });
   }
 }
 

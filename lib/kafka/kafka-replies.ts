@@ -3,6 +3,7 @@ import { Partitioners, type IHeaders, type Kafka, type Message, type Producer, t
 import type { ReplyPublisher } from '../core/broker-commands';
 import { DeliveryGoneError, safeStringify } from '../core/errors';
 import { encodeValue } from './kafka-codec';
+import { kafkaPublishFailure } from './kafka-errors';
 import { KafkaReplyHeaders } from './kafka-headers';
 import type { KafkaMessage } from './kafka-message';
 import type { KafkaReplyAddresses } from './kafka-reply-addresses';
@@ -58,7 +59,9 @@ export class KafkaReplies implements ReplyPublisher<KafkaMessage> {
     // Checked by acceptsReplyAddress already; again here because kafkajs keeps every topic a producer
     // sent to in its metadata requests, and an invalid name would make all of them fail.
     assertTopicName(replyTo, 'reply topic (header kafka_replyTopic)');
-    await this.producer.send({ topic: replyTo, acks: -1, messages: [replyRecord(packet, message.correlationId ?? packet.id, message.replyPartition)] });
+    await this.producer.send({ topic: replyTo, acks: -1, messages: [replyRecord(packet, message.correlationId ?? packet.id, message.replyPartition)] }).catch((error) => {
+      throw kafkaPublishFailure(error);
+    });
   }
 }
 

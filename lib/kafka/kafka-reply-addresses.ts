@@ -1,5 +1,6 @@
-import { InvalidOptionError } from '../core/errors';
-import { ReplyAddressAllowList, type ReplyAddressOptions, type ReplyAddressRules } from '../core/reply-address-allow-list';
+import { assertBoolean } from '../core/option-checks';
+import { ReplyAddressAllowList, type ReplyAddressRules } from '../core/reply-address-allow-list';
+import type { KafkaReplyAddressOptions } from './kafka-ack-server-options';
 
 /** The topic prefix of `KafkaAckClient`'s own reply topics (`nestjs-ack.replies.<uuid>`). */
 export const KAFKA_CLIENT_REPLY_PREFIX = 'nestjs-ack.replies.';
@@ -18,17 +19,6 @@ const KAFKA_REPLY_RULES: ReplyAddressRules = {
   shapeText: 'a Kafka topic name (1-249 of a-z A-Z 0-9 . _ -)',
 };
 
-/** `replyAddresses` of `KafkaAckServer`. */
-export interface KafkaReplyAddressOptions extends ReplyAddressOptions {
-  /**
-   * Also accept `<topic>.reply` for a request read from `<topic>`: where Nest's
-   * `ClientKafka` reads the replies of that pattern. Only the request's own
-   * topic's; kept when `prefixes` / `names` are given.
-   * @defaultValue true
-   */
-  patternReplyTopics?: boolean;
-}
-
 /**
  * The reply topics a request of `KafkaAckServer` may name in `kafka_replyTopic`:
  * `<its topic>.reply` (Nest's `ClientKafka`) and the allow-list (by default
@@ -41,9 +31,7 @@ export class KafkaReplyAddresses {
 
   constructor(given: KafkaReplyAddressOptions | undefined) {
     this.list = new ReplyAddressAllowList('replyAddresses', given, KAFKA_REPLY_RULES);
-    const patternReplyTopics = given?.patternReplyTopics ?? true;
-    if (typeof patternReplyTopics !== 'boolean') throw new InvalidOptionError('replyAddresses.patternReplyTopics', patternReplyTopics, 'true or false');
-    this.patternReplyTopics = patternReplyTopics;
+    this.patternReplyTopics = assertBoolean(given?.patternReplyTopics ?? true, 'replyAddresses.patternReplyTopics');
   }
 
   /** Whether the reply of a request read from `topic` may go to `replyTo`. */

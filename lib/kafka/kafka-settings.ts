@@ -1,10 +1,9 @@
 import { logLevel } from 'kafkajs';
 import { InvalidOptionError } from '../core/errors';
-import { assertAddressList } from '../core/option-checks';
-import { KAFKA_SERVER_KEYS, type KafkaAckServerOptions, type KafkaOrdering } from './kafka-ack-server-options';
+import { assertAddressList, assertBoolean } from '../core/option-checks';
+import { KAFKA_SERVER_KEYS, type KafkaAckServerOptions, type KafkaOrdering, type KafkaTopicCreation } from './kafka-ack-server-options';
 import { assertKnownKeys } from '../core/option-keys';
 import type { NonJsonValues } from './kafka-codec';
-import type { KafkaTopicCreation } from './kafka-topic-creation';
 
 /** `KafkaAckServerOptions` (Kafka part) with defaults applied and every value checked. */
 export interface KafkaServerSettings {
@@ -76,8 +75,7 @@ export function resolveKafkaSettings(options: KafkaAckServerOptions): KafkaServe
   } else if (options.createTopics !== undefined && options.createTopics !== false) {
     fail('createTopics', options.createTopics, 'true, false, or { numPartitions, replicationFactor }');
   }
-  const fromBeginning = options.fromBeginning ?? false;
-  if (typeof fromBeginning !== 'boolean') fail('fromBeginning', fromBeginning, 'true or false');
+  const fromBeginning = assertBoolean(options.fromBeginning ?? false, 'fromBeginning');
   const sessionTimeout = integer(options, 'sessionTimeout', 30_000, 1);
   const heartbeatInterval = integer(options, 'heartbeatInterval', 3_000, 1);
   if (heartbeatInterval >= sessionTimeout) fail('heartbeatInterval', heartbeatInterval, `an integer below sessionTimeout (${sessionTimeout})`);

@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 import { asError, BrokerConfigurationError } from '../core/errors';
+import { isLoginRefused } from './kafka-errors';
 
 /**
  * One attempt to reach the cluster, before the server builds its clients:
@@ -13,9 +14,8 @@ export async function probeKafkaCluster(config: KafkaConfig): Promise<void> {
   try {
     await admin.connect();
   } catch (error) {
-    const text = asError(error).message;
-    if (/SASL|authenticat/i.test(`${asError(error).name} ${text}`)) {
-      throw new BrokerConfigurationError('Kafka', `the cluster refused the login (${text}); check client.sasl (mechanism, user, password) and the user's ACLs`, { cause: error });
+    if (isLoginRefused(error)) {
+      throw new BrokerConfigurationError('Kafka', `the cluster refused the login (${asError(error).message}); check client.sasl (mechanism, user, password) and the user's ACLs`, { cause: error });
     }
     throw error;
   } finally {

@@ -1,6 +1,7 @@
 import type { Admin } from 'kafkajs';
 import { ConfigResourceTypes } from 'kafkajs';
-import type { KafkaTopicCreation } from './kafka-topic-creation';
+import { onlyTopicsExist } from './kafka-errors';
+import type { KafkaTopicCreation } from './kafka-ack-server-options';
 import { waitForTopicLeaders } from './topic-leaders';
 
 /**
@@ -55,7 +56,7 @@ async function createMissing(admin: Admin, topics: string[], creation: Required<
     });
   } catch (error) {
     // Another server of the group may have created them meanwhile.
-    if (!/already exists/i.test((error as Error).message ?? '')) throw error;
+    if (!onlyTopicsExist(error)) throw error;
   }
   await waitForTopicLeaders(admin, topics);
 }

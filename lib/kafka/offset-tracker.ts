@@ -1,3 +1,5 @@
+import { InvalidStateError } from '../core/errors';
+
 /** What one partition's tracker knows about one fetched offset. */
 export type OffsetState = 'queued' | 'in-flight' | 'settled' | 'nacked';
 
@@ -120,7 +122,7 @@ export class OffsetTracker {
 
   private track(offset: number, state: OffsetState, deliveries: number): void {
     if (this.highest !== undefined && offset < this.highest) {
-      throw new Error(`offset ${offset} delivered after ${this.highest}: a partition is delivered in order`);
+      throw new InvalidStateError(`offset ${offset} delivered after ${this.highest}: a partition is delivered in order`);
     }
     this.highest = offset;
     this.entries.set(offset, { state, deliveries });

@@ -1,4 +1,5 @@
 import type { Consumer } from 'kafkajs';
+import { kafkaFailure } from './kafka-errors';
 
 /**
  * The consumer's fetch controls (kafkajs `pause` / `resume` / `seek`), shared by
@@ -34,7 +35,7 @@ export class FetchControl {
     try {
       call(this.consumer);
     } catch (error) {
-      this.reportError(error instanceof Error ? error : new Error(String(error)), `Kafka consumer ${what}`);
+      this.reportError(kafkaFailure(error), `Kafka consumer ${what}`);
     }
   }
 }

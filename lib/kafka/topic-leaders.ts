@@ -1,4 +1,5 @@
 import type { Admin, ITopicConfig } from 'kafkajs';
+import { AckTimeoutError } from '../core/errors';
 
 /** How long a start waits for new topics to have a leader on every partition. */
 export const TOPIC_LEADERS_TIMEOUT_MS = 30_000;
@@ -25,7 +26,7 @@ export async function waitForTopicLeaders(admin: Admin, topics: string[], timeou
     }
     if (Date.now() >= deadline) {
       const cause = lastError instanceof Error ? `: ${lastError.message}` : '';
-      throw new Error(`Kafka topics ${topics.join(', ')} have no leader on every partition after ${timeoutMs} ms${cause}`);
+      throw new AckTimeoutError(`Kafka topics ${topics.join(', ')} have no leader on every partition after ${timeoutMs} ms${cause}`, { cause: lastError });
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { KafkaAckClient } from '../../../lib/kafka';
+import { UndecodableMessageError } from '../../../lib/core/errors';
 import { decodeValue, encodeValue, kafkaPacketDecoder } from '../../../lib/kafka/kafka-codec';
 import { headersToStrings, mergeDeadLetterHeaders } from '../../../lib/kafka/kafka-headers';
 import { resolveKafkaSettings } from '../../../lib/kafka/kafka-settings';
@@ -9,7 +10,7 @@ describe('Kafka value codec (as Nest reads Kafka values)', () => {
   it('decodes JSON objects and arrays, and refuses broken JSON', () => {
     assert.deepEqual(decodeValue(Buffer.from('{"n":42}')), { n: 42 });
     assert.deepEqual(decodeValue(Buffer.from('[1,2]')), [1, 2]);
-    assert.throws(() => decodeValue(Buffer.from('{"n":42, this is not json')));
+    assert.throws(() => decodeValue(Buffer.from('{"n":42, this is not json')), { name: 'UndecodableMessageError', code: 'ACK_UNDECODABLE_MESSAGE' });
   });
 
   it('keeps plain strings (Nest ClientKafka.emit of a string), numbers, tombstones and binary framing', () => {
@@ -32,7 +33,7 @@ describe('Kafka value codec (as Nest reads Kafka values)', () => {
 
   it("nonJsonValues 'reject' refuses everything that is not a JSON text, and decodes JSON as 'pass' does", () => {
     for (const value of [Buffer.from('hello'), Buffer.alloc(0), null, Buffer.from([0, 1, 2]), Buffer.from('{"n":1, broken')]) {
-      assert.throws(() => decodeValue(value, 'reject'), `${value === null ? 'null' : value.toString('hex')} is refused`);
+      assert.throws(() => decodeValue(value, 'reject'), { code: 'ACK_UNDECODABLE_MESSAGE' }, `${value === null ? 'null' : value.toString('hex')} is refused`);
     }
     assert.deepEqual(decodeValue(Buffer.from('{"n":42}'), 'reject'), { n: 42 });
     assert.equal(decodeValue(Buffer.from('"quoted"'), 'reject'), 'quoted');
@@ -45,7 +46,12 @@ describe('Kafka value codec (as Nest reads Kafka values)', () => {
     const message = { recordValue: Buffer.from('plain text'), topic: 't', correlationId: undefined } as never;
     const deserializer = { deserialize: (value: unknown) => value } as never;
     assert.equal((await kafkaPacketDecoder(false)(message, deserializer)).data, 'plain text');
-    await assert.rejects(async () => kafkaPacketDecoder(false, 'reject')(message, deserializer), SyntaxError);
+    await assert.rejects(async () => kafkaPacketDecoder(false, 'reject')(message, deserializer), (error: UndecodableMessageError) => {
+      assert.ok(error instanceof UndecodableMessageError);
+      assert.equal(error.code, 'ACK_UNDECODABLE_MESSAGE');
+      assert.ok(!error.message.includes('plain text'), 'the value is not quoted in the message');
+      return true;
+    });
   });
 
   it('encodes like Nest: objects as JSON, strings as they are, nothing as null', () => {
@@ -79,8 +85,8 @@ describe('KafkaAckServer options', () => {
     assert.throws(() => resolveKafkaSettings({ groupId: 'g', heartbeatInterval: 5000, sessionTimeout: 3000 }), /heartbeatInterval .*below sessionTimeout/);
     assert.throws(() => resolveKafkaSettings({ groupId: 'g', deadLetterTopic: 'bad topic' }), /deadLetterTopic/);
     assert.throws(() => resolveKafkaSettings({ groupId: 'g', createTopics: { numPartitions: 0 } }), /createTopics.numPartitions/);
-    assert.throws(() => resolveKafkaSettings({ groupId: 'g', nonJsonValues: 'drop' as never }), { name: 'InvalidOptionError', message: /nonJsonValues "drop"; allowed: 'pass' or 'reject'/ });
-    assert.throws(() => resolveKafkaSettings({ groupId: 'g', ordering: 'offset' as never }), { name: 'InvalidOptionError', message: /ordering "offset"; allowed: 'partition', 'key' or 'none'/ });
+    assert.throws(() => resolveKafkaSettings({ groupId: 'g', nonJsonValues: 'drop' as never }), { name: 'InvalidOptionError', code: 'ACK_INVALID_OPTION', message: /nonJsonValues "drop"; allowed: 'pass' or 'reject'/ });
+    assert.throws(() => resolveKafkaSettings({ groupId: 'g', ordering: 'offset' as never }), { name: 'InvalidOptionError', code: 'ACK_INVALID_OPTION', message: /ordering "offset"; allowed: 'partition', 'key' or 'none'/ });
     assert.throws(() => resolveKafkaSettings({ groupId: 'g', maxUncommittedPerPartition: 0 }), /maxUncommittedPerPartition 0; allowed: an integer >= 1/);
   });
 

@@ -37,7 +37,7 @@ describe('Kafka reply topics a request may name (replyAddresses)', () => {
   });
 
   it('a wrong entry fails at construction, naming the option', () => {
-    assert.throws(() => new KafkaAckServer({ groupId: 'g', replyAddresses: { names: ['has space'] } }), (error: Error) => error instanceof InvalidOptionError && /replyAddresses\.names/.test(error.message));
+    assert.throws(() => new KafkaAckServer({ groupId: 'g', replyAddresses: { names: ['has space'] } }), (error: Error) => error instanceof InvalidOptionError && error.code === 'ACK_INVALID_OPTION' && /replyAddresses\.names/.test(error.message));
     assert.throws(() => new KafkaAckServer({ groupId: 'g', replyAddresses: { prefixes: ['bad*'] } }), /replyAddresses\.prefixes/);
     assert.throws(() => new KafkaAckServer({ groupId: 'g', replyAddresses: { patternReplyTopics: 'yes' as never } }), /replyAddresses\.patternReplyTopics/);
   });
