@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { RedisAckServer } from '../../../lib/redis';
 import { uniqueName } from '../../support/names';
+import { closeRedisAdmin, deleteKeys, redisAdmin, REDIS_URL } from '../../support/redis-broker';
 
 @Module({})
 class EmptyModule {}
@@ -18,6 +19,7 @@ describe('Redis Streams: start-up without Redis', () => {
     const app = await NestFactory.createMicroservice(EmptyModule, { strategy: server, logger: false });
     await assert.rejects(app.listen(), (error: Error & { attempts?: number }) => {
       assert.equal(error.name, 'BrokerUnavailableError');
+      assert.equal((error as Error & { code?: string }).code, 'ACK_BROKER_UNAVAILABLE');
       assert.equal(error.attempts, 3);
       assert.match(error.message, /Redis at redis:\/\/127\.0\.0\.1:6390 did not answer: 3 attempt.*could not connect to Redis at 127\.0\.0\.1:6390: .*ECONNREFUSED/);
       assert.doesNotMatch(error.message, /secret-password/);
@@ -35,5 +37,30 @@ describe('Redis Streams: start-up without Redis', () => {
     await app.close();
     assert.equal(await listening, 'ClosedDuringStartError');
     assert.ok(Date.now() - started < 2000, 'the close did not wait for Redis');
+  });
+});
+
+describe('Redis Streams: start-up with a stream name that Redis holds as another type', () => {
+  const taken = uniqueName('string-key');
+  after(async () => {
+    await deleteKeys([taken]);
+    await closeRedisAdmin();
+  });
+
+  it('fails listen() at once with BrokerConfigurationError naming the key (XGROUP CREATE refused with WRONGTYPE), the key untouched', { timeout: 30_000 }, async () => {
+    await redisAdmin().set(taken, 'not a stream');
+    const server = new RedisAckServer({ connection: REDIS_URL, group: uniqueName('g'), streams: [taken], startTimeoutMs: 20_000 });
+    const app = await NestFactory.createMicroservice(EmptyModule, { strategy: server, logger: false });
+    const started = Date.now();
+    await assert.rejects(app.listen(), (error: Error & { code?: string; broker?: string }) => {
+      assert.equal(error.name, 'BrokerConfigurationError');
+      assert.equal(error.code, 'ACK_BROKER_CONFIGURATION');
+      assert.equal(error.broker, 'Redis');
+      assert.match(error.message, new RegExp(`^nestjs-ack: Redis refused the set-up: XGROUP CREATE ${taken} .*: WRONGTYPE`));
+      return true;
+    });
+    assert.ok(Date.now() - started < 5000, 'not retried until startTimeoutMs');
+    assert.equal(await redisAdmin().get(taken), 'not a stream');
+    await app.close();
   });
 });
