@@ -2,7 +2,7 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { AckOptions, BrokerCommands } from '../core/broker-commands';
 import { deadLetterHeaders, type DeadLetterRecord } from '../core/dead-letter-record';
-import { DeadLetterRefusedError, DeliveryGoneError } from '../core/errors';
+import { asError, DeadLetterRefusedError, DeliveryGoneError } from '../core/errors';
 import { copyHeaders } from './nats-headers';
 import type { NatsMessage } from './nats-message';
 import type { NatsDeadLetterTarget } from './nats-settings';
@@ -69,7 +69,7 @@ export class NatsCommands implements BrokerCommands<NatsMessage> {
         timeout: target.publishTimeoutMs,
       });
     } catch (error) {
-      throw new DeadLetterRefusedError(`stream "${target.stream}" did not store the dead letter: ${(error as Error)?.message ?? error}`, { cause: error });
+      throw new DeadLetterRefusedError(`stream "${target.stream}" did not store the dead letter: ${asError(error).message}`, { cause: error });
     }
   }
 
