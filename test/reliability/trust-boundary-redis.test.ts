@@ -105,11 +105,12 @@ describe('Redis Streams: what a producer writes into an entry does not steer the
       await redisAdmin().set(TRAP, 'not a list');
       calls.delete(ASK);
       const { app, server, group } = await startApp(ReplyModule, { replyTtlMs: 50 });
-      const errors: string[] = [];
-      server.on('error', (error: Error) => errors.push(error.message));
+      const errors: (Error & { code?: string })[] = [];
+      server.on('error', (error: Error) => errors.push(error));
       try {
         await forge(ASK, { [RedisFields.BODY]: request(ASK, 'r3'), [RedisFields.REPLY_TO]: TRAP, [RedisFields.CORRELATION_ID]: 'r3' });
-        await waitFor(() => errors.some((text) => text.includes('not a list')), { message: 'the lost reply reported' });
+        await waitFor(() => errors.some((error) => error.message.includes('not a list')), { message: 'the lost reply reported' });
+        assert.equal(errors.find((error) => error.message.includes('not a list'))?.code, 'ACK_PUBLISH_FAILED');
         assert.equal(calls.get(ASK), 1, 'the handler ran once');
         await waitFor(async () => (await outstandingIn(ASK, group)) === 0, { message: 'the request acked' });
         assert.deepEqual(await reasons(ASK), ['invalid-reply-address', 'invalid-reply-address'], 'no new dead letter: a completed handler is not failed by its reply');

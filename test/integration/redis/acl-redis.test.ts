@@ -96,7 +96,7 @@ describe('Redis ACL users: the commands and keys docs/redis.md lists are enough 
       assert.equal(health.connected, true);
       assert.equal(health.backlog, 0);
       // The producer may only XADD to its streams (and read its reply list).
-      await assert.rejects(firstValueFrom(client.emit(OTHER, {}), { defaultValue: undefined }), /NOPERM/);
+      await assert.rejects(firstValueFrom(client.emit(OTHER, {}), { defaultValue: undefined }), { code: 'ACK_PUBLISH_FAILED', message: /NOPERM/ });
       const producer = client.unwrap<import('ioredis').Redis>();
       await assert.rejects(producer.call('XRANGE', EVENTS, '-', '+'), /NOPERM/, 'no read of the streams');
       await assert.rejects(producer.call('XACK', EVENTS, group, '0-1'), /NOPERM/, 'no settling');
