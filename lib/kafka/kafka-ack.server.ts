@@ -1,12 +1,12 @@
 import { Kafka, Partitioners, type Admin, type Consumer, type EachBatchPayload, type Producer } from 'kafkajs';
 import { AckServer } from '../core/ack-server';
 import type { BrokerHealth } from '../core/broker-health';
-import { AckTimeoutError, asError } from '../core/errors';
+import { asError } from '../core/errors';
 import { DEFAULT_RECONNECT, reconnectLoop } from '../core/reconnect';
 import { CommitCoalescer } from './commit-coalescer';
 import { shouldRestartConsumer } from './consumer-restart';
-import { FetchLiveness, fetchSilenceMs } from './fetch-liveness';
 import type { KafkaAckServerOptions } from './kafka-ack-server-options';
+import { KafkaConnectionWatch } from './kafka-connection-watch';
 import { kafkaPacketDecoder } from './kafka-codec';
 import { probeKafka } from './kafka-health';
 import { KafkaCommands } from './kafka-commands';
@@ -22,9 +22,6 @@ import { probeKafkaCluster } from './kafka-start-probe';
 import { fixStartingOffsets } from './kafka-starting-offsets';
 import { PartitionAssignment } from './partition-assignment';
 import { FetchControl } from './partition-fetch';
-
-/** How often fetch silence is checked (status events for an outage kafkajs rides out). */
-const LIVENESS_CHECK_MS = 1_000;
 
 /** Identifies this transport to Nest's processing hooks. */
 export const KAFKA_TRANSPORT = Symbol.for('nestjs-ack.kafka');
@@ -63,20 +60,18 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
   private subscribed: string[] = [];
   /** The consumer joined the group once: from then on a crash restarts it instead of failing the start. */
   private joinedOnce = false;
-  /** Crashes since the last join, for the status events. */
-  private crashes = 0;
-  /** A broker outage kafkajs rides out without a crash shows only as silence (status events). */
-  private readonly liveness: FetchLiveness;
-  private livenessTimer?: NodeJS.Timeout;
-  /** Between kafkajs's REBALANCING and the next GROUP_JOIN nothing is fetched, by design. */
-  private rejoining = false;
+  /** Fetch answers, crashes and silence, as the server's connection status. */
+  private readonly watch: KafkaConnectionWatch;
 
   constructor(private readonly options: KafkaAckServerOptions) {
     super(options, KAFKA_TRANSPORT);
     this.brokerSettings = resolveKafkaSettings(options);
     this.replies = new KafkaReplies(new KafkaReplyAddresses(options.replyAddresses));
     this.decodePacket = kafkaPacketDecoder(options.deserializer !== undefined, this.brokerSettings.nonJsonValues);
-    this.liveness = new FetchLiveness(fetchSilenceMs(this.brokerSettings.maxWaitTimeInMs), Date.now());
+    this.watch = new KafkaConnectionWatch(this.connectionStatus, this.brokerSettings.maxWaitTimeInMs, {
+      isClosing: () => this.isClosing,
+      ownsPartitions: () => this.partitions.owned > 0,
+    });
     const reportError = (error: Error, what: string) => this.reportError(error, what);
     this.coalescer = new CommitCoalescer({
       intervalMs: this.brokerSettings.commitInterval,
@@ -126,7 +121,7 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
       topics: this.subscribed,
       state: this.currentStatus,
       admin: this.admin,
-      consuming: this.consumer !== undefined && this.joinedOnce && this.crashes === 0 && !this.isClosing,
+      consuming: this.consumer !== undefined && this.joinedOnce && this.watch.steady && !this.isClosing,
     });
   }
 
@@ -139,21 +134,7 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
     await this.connectAndRun().catch((error) => {
       throw kafkaConnectFailure(error);
     });
-    this.livenessTimer = setInterval(() => this.checkLiveness(), LIVENESS_CHECK_MS).unref();
-  }
-
-  /** Fetches went silent while partitions are assigned: the broker is gone (kafkajs retries on its own). */
-  private checkLiveness(): void {
-    if (this.isClosing || !this.liveness.check(Date.now(), this.partitions.owned > 0 && !this.rejoining)) return;
-    this.connectionStatus.down(new AckTimeoutError(`no fetch answered for ${this.liveness.silenceMs} ms`));
-    this.connectionStatus.retrying(1);
-  }
-
-  /** A fetch or a join answered: ends a reported outage. */
-  private brokerAnswered(): void {
-    if (!this.liveness.answered(Date.now()) || this.isClosing) return;
-    this.crashes = 0;
-    this.connectionStatus.up();
+    this.watch.start();
   }
 
   private async connectAndRun(): Promise<void> {
@@ -212,8 +193,7 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
         assignment = payload.memberAssignment;
         this.partitions.assign(payload.memberAssignment);
         this.joinedOnce = true;
-        this.rejoining = false;
-        this.brokerAnswered();
+        this.watch.joined();
         resolve();
       });
       consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -221,9 +201,7 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
         this.reportError(failure, `Kafka consumer crashed${payload.restart ? ', restarting' : ''}`);
         if (!payload.restart) reject(payload.error);
         if (!this.joinedOnce || this.isClosing) return;
-        this.crashes++;
-        if (this.liveness.markDown()) this.connectionStatus.down(failure);
-        this.connectionStatus.retrying(this.crashes);
+        this.watch.crashed(failure);
         if (!payload.restart) void this.replaceConsumer(consumer);
       });
     });
@@ -232,10 +210,10 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
     // it rejoins. Commit the settled prefix now; the commit is on the wire before the
     // JoinGroup, which first needs a FindCoordinator round trip.
     consumer.on(consumer.events.REBALANCING, () => {
-      this.rejoining = true;
+      this.watch.rebalancing();
       void this.coalescer.flush().catch(() => undefined);
     });
-    consumer.on(consumer.events.FETCH, () => this.brokerAnswered());
+    consumer.on(consumer.events.FETCH, () => this.watch.answered());
     await consumer.connect();
     this.throwIfClosing();
     await consumer.subscribe({ topics, fromBeginning: settings.fromBeginning });
@@ -271,7 +249,7 @@ export class KafkaAckServer extends AckServer<KafkaMessage> {
   }
 
   protected async disconnect(): Promise<void> {
-    clearInterval(this.livenessTimer);
+    this.watch.stop();
     try {
       await this.coalescer.flush();
     } catch {
