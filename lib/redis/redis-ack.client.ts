@@ -53,7 +53,13 @@ export class RedisAckClient extends AckClient {
     redis.on('close', () => this._status$.next('disconnected'));
     redis.on('reconnecting', () => this._status$.next('reconnecting'));
     this.redis = redis;
-    await whenReady(redis);
+    try {
+      await whenReady(redis);
+    } catch (error) {
+      // close() ended this connection while it connected: say so, as the base does when the connect succeeded.
+      if (this.redis !== redis) throw new ConnectionClosedError('the client was closed while it connected', { cause: error });
+      throw error;
+    }
   }
 
   protected async disconnect(): Promise<void> {
