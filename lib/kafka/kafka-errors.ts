@@ -1,4 +1,4 @@
-import { AckError, asError, BrokerError, ConnectFailedError, PublishFailedError } from '../core/errors';
+import { AckError, asError, BrokerConfigurationError, BrokerError, ConnectFailedError, PublishFailedError } from '../core/errors';
 import { isUnreachable } from '../core/start-attempts';
 
 /** kafkajs protocol error types that mean the cluster refused the login (`KafkaJSProtocolError.type`). */
@@ -26,13 +26,17 @@ export function kafkaPublishFailure(error: unknown): AckError {
 }
 
 /**
- * A failed connect (a start attempt, a client's connect): nothing answered (`ConnectFailedError`, which the
- * start tries again), or the cluster answered with a failure (`BrokerError`,
- * which ends the start). Ours stay as they are.
+ * A failed connect (a start attempt, a client's connect): nothing answered
+ * (`ConnectFailedError`, which the start tries again), the cluster refused the
+ * login (`BrokerConfigurationError`), or it answered with another failure
+ * (`BrokerError`); either of the last two ends a start at once. Ours stay as they are.
  */
 export function kafkaConnectFailure(error: unknown): AckError {
   if (error instanceof AckError) return error;
   const message = asError(error).message;
+  if (isLoginRefused(error)) {
+    return new BrokerConfigurationError('Kafka', `the cluster refused the login (${message}); check client.sasl (mechanism, user, password) and the user's ACLs`, { cause: error });
+  }
   return isUnreachable(error) ? new ConnectFailedError(message, { cause: error }) : new BrokerError(message, { cause: error });
 }
 

@@ -160,11 +160,13 @@ describe('Kafka trust boundary: what a producer writes does not steer the server
       await app.close().catch(() => undefined);
     }
     assert.ok(failure instanceof Error, 'the start failed');
+    assert.equal((failure as Error & { code?: string }).code, 'ACK_BROKER_CONFIGURATION', 'a refused login ends the start at once');
     assert.match(failure.message, /SASL/);
     const client = new KafkaAckClient({ brokers: KAFKA_BROKERS, client: { sasl: { mechanism: 'plain', username: 'svc', password }, retry: { retries: 0 }, connectionTimeout: 3000 } });
     const clientFailure = await lastValueFrom(client.emit(uniqueName('trust.sasl'), { n: 1 }), { defaultValue: undefined }).then(() => undefined, (error: unknown) => error);
     await client.close();
     assert.ok(clientFailure instanceof Error, 'the emit failed');
+    assert.equal((clientFailure as Error & { code?: string }).code, 'ACK_BROKER_CONFIGURATION', 'the client names the refused login too');
     for (const shown of [inspect(failure, { depth: 10 }), JSON.stringify(failure), inspect(clientFailure, { depth: 10 }), JSON.stringify(clientFailure), ...logger.lines.map((line) => line.text)]) {
       assert.ok(!shown.includes(password), `the password must not be shown: ${shown.slice(0, 200)}`);
     }
