@@ -5,14 +5,15 @@ import { Socket } from 'node:net';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { KafkaAckServer, type KafkaAckServerOptions } from '../lib/kafka';
 import { createTopicsWithLeaders } from '../lib/kafka/topic-leaders';
-import { brokerUrls } from '../test/support/broker-urls';
+import { kafkaBrokers } from '../test/support/broker-urls';
 import { uniqueName } from '../test/support/names';
+import type { ExtraBench } from './bench-types';
 import { after, benchModule, median, settleMeter, withTimeout, WORK, type BrokerBench, type Contender, type Work } from './measure';
 
 const PARTITIONS = 3;
 /** kafkajs' default, and nestjs-ack's `commitInterval` default: same commit cadence for everyone. */
 const COMMIT_INTERVAL = 100;
-const kafka = new Kafka({ clientId: 'bench', brokers: brokerUrls.kafka, logLevel: logLevel.NOTHING });
+const kafka = new Kafka({ clientId: 'bench', brokers: kafkaBrokers, logLevel: logLevel.NOTHING });
 
 /** kafkajs consuming `topic` with a fresh group, every partition concurrently (as ours does). */
 async function kafkajsConsumer(topic: string, run: (consumer: ReturnType<Kafka['consumer']>) => Promise<void>): Promise<() => Promise<void>> {
@@ -27,7 +28,7 @@ const ours = (ackModule: boolean, options: Partial<KafkaAckServerOptions> = {}):
   role: ackModule ? 'ours+module' : 'ours',
   label: ackModule ? 'KafkaAckServer + AckModule' : 'KafkaAckServer',
   async start(topic, work, tick) {
-    const server = new KafkaAckServer({ brokers: brokerUrls.kafka, groupId: uniqueName('bench-ack'), fromBeginning: true, concurrency: PARTITIONS, deadLetterTopic: false, commitInterval: COMMIT_INTERVAL, ...options });
+    const server = new KafkaAckServer({ brokers: kafkaBrokers, groupId: uniqueName('bench-ack'), fromBeginning: true, concurrency: PARTITIONS, deadLetterTopic: false, commitInterval: COMMIT_INTERVAL, ...options });
     server.on('settled', tick);
     const app = await NestFactory.createMicroservice(benchModule(topic, work, { ackPolicy: true, ackModule }), { strategy: server, logger: ['error'] });
     await app.listen();
@@ -105,7 +106,7 @@ export function kafkaBench(): BrokerBench {
         label: 'Nest ServerKafka',
         async start(topic, work, tick) {
           const server = new ServerKafka({
-            client: { brokers: brokerUrls.kafka, clientId: uniqueName('bench-nest'), logLevel: logLevel.NOTHING },
+            client: { brokers: kafkaBrokers, clientId: uniqueName('bench-nest'), logLevel: logLevel.NOTHING },
             consumer: { groupId: uniqueName('bench-nest') },
             subscribe: { fromBeginning: true },
             run: { partitionsConsumedConcurrently: PARTITIONS, autoCommitInterval: COMMIT_INTERVAL },
@@ -145,7 +146,7 @@ export function kafkaBench(): BrokerBench {
     },
     async version() {
       // kafkajs has no call that names the release: ask the broker's ApiVersions and name the newest Fetch and Produce it speaks.
-      const versions = await apiVersions(brokerUrls.kafka[0]);
+      const versions = await apiVersions(kafkaBrokers[0]);
       const admin = kafka.admin();
       await admin.connect();
       const { brokers } = await admin.describeCluster().finally(() => admin.disconnect());
@@ -227,3 +228,12 @@ function apiVersions(address: string): Promise<Map<number, number>> {
     socket.connect(Number(port), host, () => socket.write(request));
   });
 }
+
+/** The extra of bench/run.ts for Kafka: the ordering comparison, when the run measures the 5 ms handler with every contender. */
+export const kafkaOrderingBench: ExtraBench = async ({ mode, roles, handlers, log }) => {
+  if (roles || !handlers.includes('5ms')) return undefined;
+  log('kafka ordering: start');
+  const results = await benchKafkaOrdering(mode.name === 'full' ? 6000 : 3000, mode.rounds);
+  for (const r of results) log(`kafka ${r.name}: ${r.perSecond}/s`);
+  return { title: "Kafka: ordering 'key' against 'partition' (5 ms handler; target: key >= 5x partition)", results };
+};

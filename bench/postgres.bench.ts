@@ -7,6 +7,7 @@ import { brokerUrls } from '../test/support/broker-urls';
 import { uniqueTable } from '../test/support/postgres-broker';
 import { fillScaleTable, medianClaimMs } from '../test/support/postgres-scale';
 import { after, benchModule, round, sleep, type BenchResult, type BrokerBench, type Contender } from './measure';
+import type { ExtraBench } from './bench-types';
 
 const BATCH = 50;
 const QUEUE = 'bench';
@@ -117,3 +118,9 @@ export async function benchPostgresClaimScale(): Promise<BenchResult[]> {
     await pool.end();
   }
 }
+
+/** The extra of bench/run.ts for PostgreSQL: claims with a large settled backlog, in a full run with every contender. */
+export const postgresClaimScaleBench: ExtraBench = async ({ mode, roles }) => {
+  if (mode.name !== 'full' || roles) return undefined;
+  return { title: 'PostgreSQL: claims/s with a large settled backlog (median of 40; ratio ~1 = the index works)', results: await benchPostgresClaimScale() };
+};

@@ -1,5 +1,5 @@
 import type { HandlerKind, Role } from './measure';
-import type { RowResult, RunResult } from './run';
+import type { RowResult, RunResult } from './bench-types';
 
 const BEGIN = '<!-- bench:begin (written by `npm run bench`; edit the text outside these markers) -->';
 const END = '<!-- bench:end -->';

@@ -4,41 +4,10 @@ import { cpus, loadavg, totalmem, release, type } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { median, percentile, round, settleMeter, sleep, withTimeout, WORK, type BrokerBench, type HandlerKind, type Role } from './measure';
+import type { Latency, Mode, RowResult, Rss, RunResult, Throughput } from './bench-types';
 import { writeMarkdown, writeReadme } from './report';
+import { EXTRAS, ROWS } from './rows';
 
-/**
- * The rows of the table, one per broker (and queue type). A new transport
- * adds one line here and a `<broker>.bench.ts` exporting a `BrokerBench`.
- */
-export const ROWS: Array<{ id: string; load: () => Promise<BrokerBench> }> = [
-  { id: 'rabbitmq-quorum', load: async () => (await import('./rabbitmq.bench.js')).rabbitmqBench('quorum') },
-  { id: 'rabbitmq-classic', load: async () => (await import('./rabbitmq.bench.js')).rabbitmqBench('classic') },
-  { id: 'kafka', load: async () => (await import('./kafka.bench.js')).kafkaBench() },
-  { id: 'nats', load: async () => (await import('./nats.bench.js')).natsBench() },
-  { id: 'postgres', load: async () => (await import('./postgres.bench.js')).postgresBench() },
-  { id: 'redis', load: async () => (await import('./redis.bench.js')).redisBench() },
-];
-
-export interface Mode {
-  name: 'full' | 'quick';
-  rounds: number;
-  /**
-   * Unmeasured drains of each contender before the no-op rounds: the JIT warms
-   * up on every contender's code alike, so a 20,000-message backlog (tens of
-   * milliseconds for raw kafkajs) measures each at its steady speed, not its compile time.
-   */
-  warmupRounds: number;
-  /** Backlog drained per round with a no-op handler. */
-  messages: number;
-  /** Slow handlers drain a backlog of about this many seconds' work (at the contender's window), at most `messages`. */
-  slowSeconds: number;
-  handlers: HandlerKind[];
-  latencySeconds: number;
-  latencyRate: number;
-  /** Backlog of the peak-RSS run; 0 = skipped. */
-  rssMessages: number;
-  rssRoles: Role[];
-}
 
 const MODES: Record<Mode['name'], Mode> = {
   full: { name: 'full', rounds: 3, warmupRounds: 1, messages: 20_000, slowSeconds: 4, handlers: ['noop', '1ms', '5ms'], latencySeconds: 3, latencyRate: 1000, rssMessages: 200_000, rssRoles: ['raw', 'nest', 'ours', 'ours+module'] },
@@ -46,58 +15,6 @@ const MODES: Record<Mode['name'], Mode> = {
 };
 
 const HANDLER_MS: Record<HandlerKind, number> = { noop: 0, '1ms': 1, '5ms': 5 };
-
-export interface Throughput {
-  label: string;
-  rounds: number[];
-  median: number;
-  messages: number;
-  /**
-   * CPU time this process spent per settled message (µs, user + system, first
-   * to last settlement), per round and median: the consumer's own cost, which
-   * other work on a loaded machine disturbs far less than wall time. Absent in
-   * results written before it was measured.
-   */
-  cpuMicrosRounds?: number[];
-  cpuMicros?: number;
-}
-
-export interface Latency {
-  label: string;
-  rate: number;
-  samples: number;
-  p50: number;
-  p99: number;
-}
-
-export interface Rss {
-  label: string;
-  messages: number;
-  peakMb: number;
-  startMb: number;
-  perSecond: number;
-}
-
-export interface RowResult {
-  id: string;
-  title: string;
-  version: string;
-  concurrency: number;
-  labels: Partial<Record<Role, string>>;
-  throughput: Partial<Record<HandlerKind, Partial<Record<Role, Throughput>>>>;
-  latency: Partial<Record<Role, Latency>>;
-  rss: Partial<Record<Role, Rss>>;
-  errors: string[];
-}
-
-export interface RunResult {
-  mode: Mode;
-  startedAt: string;
-  seconds: number;
-  machine: { cpus: number; cpuModel: string; node: string; os: string; memoryGb: number; loadBefore: number[]; loadAfter: number[] };
-  rows: RowResult[];
-  extra: Array<{ title: string; results: Array<{ name: string; perSecond: number }> }>;
-}
 
 function arg(name: string): string | undefined {
   const found = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -292,16 +209,10 @@ async function main(): Promise<void> {
     log(`${id}: start`);
     result.rows.push(await benchRow(await load(), mode, roles, handlers));
   }
-  if ((!only || only.includes('kafka')) && !roles && handlers.includes('5ms')) {
-    const { benchKafkaOrdering } = await import('./kafka.bench.js');
-    log('kafka ordering: start');
-    const results = await benchKafkaOrdering(mode.name === 'full' ? 6000 : 3000, mode.rounds);
-    for (const r of results) log(`kafka ${r.name}: ${r.perSecond}/s`);
-    result.extra.push({ title: "Kafka: ordering 'key' against 'partition' (5 ms handler; target: key >= 5x partition)", results });
-  }
-  if (mode.name === 'full' && (!only || only.includes('postgres')) && !roles) {
-    const { benchPostgresClaimScale } = await import('./postgres.bench.js');
-    result.extra.push({ title: 'PostgreSQL: claims/s with a large settled backlog (median of 40; ratio ~1 = the index works)', results: await benchPostgresClaimScale() });
+  for (const { rows, load } of EXTRAS) {
+    if (only && !rows.some((id) => only.includes(id))) continue;
+    const extra = await (await load())({ mode, roles, handlers, log });
+    if (extra) result.extra.push(extra);
   }
   result.machine.loadAfter = loadavg().map((l) => round(l, 2));
   result.seconds = Math.round((performance.now() - started) / 1000);

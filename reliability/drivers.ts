@@ -5,9 +5,10 @@ import { connect, type ChannelModel, type ConfirmChannel, type Options } from 'a
 import { Kafka, logLevel, type Admin, type IHeaders, type Producer } from 'kafkajs';
 import { DeadLetterHeaders } from '../lib/core';
 import { createTopicsWithLeaders } from '../lib/kafka/topic-leaders';
+import type { ReliabilityTransportId } from '../test/transports';
 
-/** The transports the harness runs. */
-export type Transport = 'rabbitmq' | 'kafka' | 'nats' | 'redis' | 'postgres';
+/** The transports the harness runs (test/transports.ts). */
+export type Transport = ReliabilityTransportId;
 
 /** One message put on the broker by the harness. */
 export interface RawMessage {

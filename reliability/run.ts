@@ -3,7 +3,7 @@
 // when any guarantee is broken.
 //
 //   RELIABILITY_LONG=1            long mode: 10,000 messages, 20 seeds per transport and policy
-//   RELIABILITY_TRANSPORTS=kafka  only these transports (rabbitmq,kafka,nats,redis,postgres)
+//   RELIABILITY_TRANSPORTS=kafka  only these transports (ids of test/transports.ts with a `reliability` entry)
 //   RELIABILITY_ONLY=kill,bad     only these scenarios (kill term restart poison flaky bad cluster)
 //   RELIABILITY_MESSAGES, RELIABILITY_SEEDS   override the mode's sizes
 //   RELIABILITY_PARALLEL=N        runs of scenarios 1, 2, 4-6 at once per transport (default: NATS, Redis and
@@ -19,11 +19,9 @@ import 'reflect-metadata';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ACK_POLICY_NAMES, type AckPolicy } from '../lib/core';
-import { KafkaDriver, RabbitDriver, type Driver, type Transport } from './drivers';
-import { NatsDriver } from './nats-driver';
-import { PostgresDriver } from './postgres-driver';
-import { RedisDriver } from './redis-driver';
+import type { Driver, Transport } from './drivers';
 import { badInput, brokerRestart, clusterLeaderKill, clusterSh, flaky, poison, sigkill, sigterm, type BrokerSet, type Result, type Sizes } from './scenarios';
+import { HARNESS_TRANSPORTS, harnessTransport, newDriver } from './transports';
 import { killAllWorkers } from './workers';
 
 const LONG = process.env.RELIABILITY_LONG === '1';
@@ -34,19 +32,13 @@ const sizes: Sizes = LONG
   : { kill: 400, term: 400, restart: 600, poison: 300, flaky: 300, cluster: 1000, seeds: 1, handlerDelayMs: 2 };
 if (messages) Object.assign(sizes, { kill: messages, term: messages, restart: messages, flaky: messages, cluster: messages, poison: Math.min(messages, 1000) });
 sizes.seeds = override('RELIABILITY_SEEDS') ?? sizes.seeds;
-const ALL_TRANSPORTS: Transport[] = ['rabbitmq', 'kafka', 'nats', 'redis', 'postgres'];
+const ALL_TRANSPORTS: Transport[] = HARNESS_TRANSPORTS.map((entry) => entry.id);
 const TRANSPORTS = (process.env.RELIABILITY_TRANSPORTS?.split(',').map((t) => t.trim()) ?? ALL_TRANSPORTS) as Transport[];
 for (const transport of TRANSPORTS) if (!ALL_TRANSPORTS.includes(transport)) throw new Error(`RELIABILITY_TRANSPORTS: unknown transport ${transport} (${ALL_TRANSPORTS.join(',')})`);
-const TITLES: { [T in Transport]: string } = { rabbitmq: 'RabbitMQ', kafka: 'Kafka', nats: 'NATS JetStream', redis: 'Redis Streams', postgres: 'PostgreSQL' };
-/** Transports with a 3-node cluster row; why the others have none (written under their table). */
-const CLUSTERED: Transport[] = ['rabbitmq', 'kafka'];
-/** The others run side by side, after RabbitMQ and Kafka. */
+/** Transports with a 3-node cluster row: they run first, one after the other (their cluster runs are heavy). */
+const CLUSTERED: Transport[] = HARNESS_TRANSPORTS.filter((entry) => entry.reliability.clusterPort !== undefined).map((entry) => entry.id);
+/** The others run side by side, after the clustered ones. */
 const TOGETHER = TRANSPORTS.filter((t) => !CLUSTERED.includes(t));
-const NO_CLUSTER_ROW: { [T in Transport]?: string } = {
-  nats: 'No 3-node cluster row: a JetStream cluster (R3 streams over RAFT) is not part of this harness yet; this table covers one nats-server, killed consumers and a restarted server.',
-  redis: 'No 3-node cluster row: Redis replicates asynchronously, so a Sentinel or Cluster failover after a leader kill may lose acknowledged XADDs and XACKs: "0 lost" could not be promised there, and the transport is tested against a single Redis only (see lib/redis/README.md, Limits).',
-  postgres: 'No 3-node cluster row: PostgreSQL failover (streaming replicas and a failover manager) happens outside the transport, which talks to one primary; to it a failover is the broker restart above.',
-};
 const ONLY = process.env.RELIABILITY_ONLY?.split(',').map((s) => s.trim());
 const wanted = (scenario: string) => !ONLY || ONLY.includes(scenario);
 const OUTPUT = process.env.RELIABILITY_OUTPUT ?? join(__dirname, '../../docs/reliability.md');
@@ -57,13 +49,10 @@ const OUTPUT = process.env.RELIABILITY_OUTPUT ?? join(__dirname, '../../docs/rel
 const RESULTS = process.env.RELIABILITY_RESULTS ?? join(__dirname, '../../reliability/results');
 
 // Private broker sets (ports apart from every shared broker and from the tests' private ones).
-const SINGLE: BrokerSet = {
-  name: 'single',
-  env: { CLUSTER_NAME: 'rels', RABBIT_PORT_BASE: '5791', KAFKA_PORT_BASE: '19392', NATS_PORT_BASE: '14791', REDIS_PORT_BASE: '16791', POSTGRES_PORT_BASE: '15791' },
-};
-const CLUSTER: BrokerSet = { name: 'cluster', env: { CLUSTER_NAME: 'relc', RABBIT_PORT_BASE: '5781', KAFKA_PORT_BASE: '19592' } };
-const rabbitUrls = (base: number, n: number) => Array.from({ length: n }, (_, k) => `amqp://guest:guest@127.0.0.1:${base + k}`);
-const kafkaBrokers = (base: number, n: number) => Array.from({ length: n }, (_, k) => `127.0.0.1:${base + k}`);
+const portsOf = (entries: typeof HARNESS_TRANSPORTS, port: (entry: (typeof HARNESS_TRANSPORTS)[number]) => number | undefined) =>
+  Object.fromEntries(entries.flatMap((entry) => (port(entry) === undefined ? [] : [[entry.reliability.portEnv, String(port(entry))]])));
+const SINGLE: BrokerSet = { name: 'single', env: { CLUSTER_NAME: 'rels', ...portsOf(HARNESS_TRANSPORTS, (entry) => entry.reliability.singlePort) } };
+const CLUSTER: BrokerSet = { name: 'cluster', env: { CLUSTER_NAME: 'relc', ...portsOf(HARNESS_TRANSPORTS, (entry) => entry.reliability.clusterPort) } };
 
 const started: Array<[BrokerSet, string]> = [];
 async function startSet(set: BrokerSet, transport: string, n: number): Promise<void> {
@@ -150,10 +139,10 @@ type Record = (result: Result) => void;
  * seeded point: runs side by side stay independent kills, only the machine is busier.
  */
 function parallelism(transport: Transport): number {
-  if (transport === 'kafka') return 1;
+  const cap = harnessTransport(transport).reliability.maxParallel ?? Infinity;
   const asked = override('RELIABILITY_PARALLEL');
-  if (asked !== undefined) return Math.max(1, Math.floor(asked));
-  return transport === 'rabbitmq' ? 1 : Math.min(5, Math.ceil(6 / TOGETHER.length));
+  if (asked !== undefined) return Math.min(cap, Math.max(1, Math.floor(asked)));
+  return Math.min(cap, CLUSTERED.includes(transport) ? 1 : Math.min(5, Math.ceil(6 / TOGETHER.length)));
 }
 
 /** Runs `jobs`, `parallel` at a time; the results in the jobs' order (the table's row order). */
@@ -173,18 +162,7 @@ async function runJobs(jobs: Array<() => Promise<Result>>, parallel: number): Pr
 
 /** The driver of a transport's private single node. */
 function singleDriver(transport: Transport): Driver {
-  switch (transport) {
-    case 'rabbitmq':
-      return new RabbitDriver(rabbitUrls(5791, 1));
-    case 'kafka':
-      return new KafkaDriver(kafkaBrokers(19392, 1));
-    case 'nats':
-      return new NatsDriver([`nats://127.0.0.1:${SINGLE.env.NATS_PORT_BASE}`]);
-    case 'redis':
-      return new RedisDriver([`redis://127.0.0.1:${SINGLE.env.REDIS_PORT_BASE}`]);
-    case 'postgres':
-      return new PostgresDriver([`postgres://postgres@127.0.0.1:${SINGLE.env.POSTGRES_PORT_BASE}/postgres`]);
-  }
+  return newDriver(transport, harnessTransport(transport).reliability.singlePort, 1);
 }
 
 /** Scenarios 1-6 on the transport's private single node. */
@@ -221,7 +199,7 @@ async function clusterNodes(transport: string, record: Record): Promise<void> {
   const t1 = Date.now();
   await startSet(CLUSTER, transport, 3);
   log(`3-node ${transport} cluster up in ${((Date.now() - t1) / 1000).toFixed(0)} s`);
-  const driver = transport === 'rabbitmq' ? new RabbitDriver(rabbitUrls(5781, 3)) : new KafkaDriver(kafkaBrokers(19592, 3), { leader: 1 });
+  const driver = newDriver(transport as Transport, harnessTransport(transport as Transport).reliability.clusterPort!, 3, { leader: 1 });
   try {
     record(await clusterLeaderKill(driver, sizes, CLUSTER));
   } finally {
@@ -296,7 +274,7 @@ function table(all: Section[]): string {
   ];
   for (const section of all) {
     const { transport, rows: mine } = section;
-    lines.push(`## ${TITLES[transport]}`, '');
+    lines.push(`## ${harnessTransport(transport).title}`, '');
     lines.push(
       `Run ${section.startedAt} UTC, ${section.mode} mode, ${section.seeds} seed${section.seeds > 1 ? 's' : ''} per scenario and policy` +
         `${section.messages ? `, message counts overridden to ${section.messages}` : ''}; the harness run took ${section.minutes} min.`,
@@ -312,7 +290,8 @@ function table(all: Section[]): string {
     for (const r of noted) {
       lines.push(`- ${r.scenario}: ${r.notes.map(cell).join('; ')}`);
     }
-    if (NO_CLUSTER_ROW[transport]) lines.push(`- ${NO_CLUSTER_ROW[transport]}`);
+    const noClusterRow = harnessTransport(transport).reliability.noClusterRow;
+    if (noClusterRow) lines.push(`- ${noClusterRow}`);
     lines.push('');
   }
   const seen = new Set(all.flatMap((section) => section.rows.flatMap((r) => r.known.map((k) => k.split(':')[0]))));
@@ -339,7 +318,7 @@ async function main(): Promise<void> {
       rows.push({ transport, scenario: 'harness', policy: '–', seeds: 0, sent: 0, processed: 0, duplicates: 0, lost: 0, deadLettered: 0, notes: [], failures: [(error as Error).message], known: [], durationMs: 0, maxDuplicates: 0, maxLost: 0 });
     }
   };
-  // RabbitMQ and Kafka one after the other (their cluster runs are heavy); then the others all at once,
+  // The clustered transports one after the other (their cluster runs are heavy); then the others all at once,
   // each on its own private node (a broker restart of one never touches another's).
   const serial = TRANSPORTS.filter((t) => CLUSTERED.includes(t));
   for (const [index, transport] of serial.entries()) await one(transport, serial[index + 1]);

@@ -2,16 +2,20 @@
 // runner. Files that share a broker run one at a time (their tests restart and fill that broker);
 // the brokers' lanes run side by side, each in its own `node --test` process, and each lane's output
 // is printed whole when it ends. The smoke tests (every broker) run first, alone. `--serial` runs
-// everything in one lane.
+// everything in one lane; `--list` prints each lane's files and runs nothing.
+// The lanes come from the transports' manifest (test/transports.ts), compiled in the same build.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, createWriteStream } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
+const OWN_FLAGS = ['--serial', '--list'];
 const args = process.argv.slice(2);
 const serial = args.includes('--serial');
+const listOnly = args.includes('--list');
 const roots = args.filter((a) => !a.startsWith('--'));
-const passThrough = args.filter((a) => a.startsWith('--') && a !== '--serial');
+const passThrough = args.filter((a) => a.startsWith('--') && !OWN_FLAGS.includes(a));
 const files = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir).sort()) {
@@ -20,7 +24,8 @@ const walk = (dir) => {
     else if (name.endsWith('.test.js')) files.push(path);
   }
 };
-for (const root of roots.length ? roots : ['build/test']) {
+if (roots.length === 0) roots.push('build/test');
+for (const root of roots) {
   if (statSync(root).isDirectory()) walk(root);
   else if (root.endsWith('.test.js')) files.push(root);
 }
@@ -29,23 +34,54 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const BROKERS = ['rabbitmq', 'kafka', 'nats', 'redis', 'postgres'];
+/** The manifest compiled beside the tests: the first test/transports.js above the first root. */
+function loadTransports(from) {
+  for (let dir = resolve(from); dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'test', 'transports.js');
+    if (existsSync(manifest)) return createRequire(import.meta.url)(manifest).TRANSPORTS;
+  }
+  console.error(`no test/transports.js above ${from}; run \`npm run build:test\` first`);
+  process.exit(1);
+}
+const transports = loadTransports(roots[0]);
+const brokers = transports.filter((t) => t.broker);
+/** Every lane in the order the summary lists them: each broker's own, then its extra lanes; `core` last. */
+const LANE_ORDER = [...brokers.flatMap((t) => [t.id, ...(t.extraLanes ?? []).map((extra) => extra.lane)]), 'core'];
+
 /** The broker a test file talks to, from its name or folder; `core` for the rest (unit, in-memory, packaging). */
 function laneOf(file) {
   const name = basename(file);
-  // The classic-queue suite is a second RabbitMQ lane: its queues are its own, and the one test that
-  // restarts RabbitMQ runs after every lane (below).
-  if (name.includes('rabbitmq-classic')) return 'rabbitmq-classic';
-  // Likewise the Kafka suites under ordering 'key' and 'none': groups and topics of their own.
-  if (/^kafka-(key|none)\.conformance/.test(name)) return 'kafka-orderings';
-  return BROKERS.find((broker) => name.includes(broker) || file.includes(`/${broker}/`)) ?? 'core';
+  // Extra lanes first (a classic-queue suite's name also names its broker).
+  for (const t of brokers) for (const extra of t.extraLanes ?? []) if (extra.files.test(name)) return extra.lane;
+  return brokers.find((t) => name.includes(t.id) || file.includes(`/${t.id}/`))?.id ?? 'core';
 }
-/** Restarts the RabbitMQ broker that two lanes share: runs last, alone. */
-const runsLast = (file) => basename(file).startsWith('broker-restart-rabbitmq');
+/** Restarts a broker that two lanes share: runs last, alone. */
+const runsLast = (file) => brokers.some((t) => t.runLast?.test(basename(file)));
 const lanes = new Map();
 for (const file of files) {
   const lane = serial ? 'all' : laneOf(file);
   lanes.set(lane, [...(lanes.get(lane) ?? []), file]);
+}
+const byLaneOrder = ([a], [b]) => LANE_ORDER.indexOf(a) - LANE_ORDER.indexOf(b);
+for (const [lane, laneFiles] of [...lanes].sort(byLaneOrder)) {
+  lanes.delete(lane);
+  lanes.set(lane, laneFiles);
+}
+
+// The smoke tests touch every broker, and some lanes restart their broker: smoke runs first, alone.
+const smoke = serial ? [] : (lanes.get('core')?.filter((file) => file.includes('/smoke/')) ?? []);
+const last = serial ? [] : files.filter(runsLast);
+for (const [lane, laneFiles] of lanes) {
+  const rest = laneFiles.filter((file) => !smoke.includes(file) && !last.includes(file));
+  if (rest.length > 0) lanes.set(lane, rest);
+  else lanes.delete(lane);
+}
+if (listOnly) {
+  const print = (lane, laneFiles) => console.log(`${lane} (${laneFiles.length})\n${laneFiles.map((file) => `  ${file}`).join('\n')}`);
+  if (smoke.length > 0) print('smoke', smoke);
+  for (const [lane, laneFiles] of lanes) print(lane, laneFiles);
+  if (last.length > 0) print('broker restarts', last);
+  process.exit(0);
 }
 
 const outDir = mkdtempSync(join(tmpdir(), 'nestjs-ack-tests-'));
@@ -73,20 +109,8 @@ function runLane(lane, laneFiles) {
   });
 }
 
-// The smoke tests touch every broker, and some lanes restart their broker: smoke runs first, alone.
 const results = [];
-const smoke = lanes.get('core')?.filter((file) => file.includes('/smoke/')) ?? [];
-if (smoke.length > 0 && !serial) {
-  lanes.set('core', lanes.get('core').filter((file) => !smoke.includes(file)));
-  if (lanes.get('core').length === 0) lanes.delete('core');
-  results.push(await runLane('smoke', smoke));
-}
-const last = serial ? [] : files.filter(runsLast);
-for (const [lane, laneFiles] of lanes) {
-  const rest = laneFiles.filter((file) => !last.includes(file));
-  if (rest.length > 0) lanes.set(lane, rest);
-  else lanes.delete(lane);
-}
+if (smoke.length > 0) results.push(await runLane('smoke', smoke));
 results.push(...(await Promise.all([...lanes].map(([lane, laneFiles]) => runLane(lane, laneFiles)))));
 if (last.length > 0) results.push(await runLane('broker restarts', last));
 const total = (key) => results.reduce((sum, r) => sum + r[key], 0);

@@ -6,7 +6,7 @@ import { connect as connectAmqp } from 'amqplib';
 import Redis from 'ioredis';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client as PgClient } from 'pg';
-import { brokerUrls } from '../support/broker-urls';
+import { brokerUrls, kafkaBrokers } from '../support/broker-urls';
 import { uniqueName } from '../support/names';
 import { waitFor } from '../support/wait-for';
 
@@ -65,7 +65,7 @@ describe('every broker answers (raw drivers)', () => {
   });
 
   it('Kafka: create a topic, produce and consume one record', { timeout: 60_000 }, async () => {
-    const kafka = new Kafka({ clientId: 'smoke', brokers: brokerUrls.kafka, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({ clientId: 'smoke', brokers: kafkaBrokers, logLevel: logLevel.NOTHING });
     const admin = kafka.admin();
     await admin.connect();
     cleanups.push(() => admin.disconnect());

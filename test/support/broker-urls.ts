@@ -1,8 +1,14 @@
-/** Broker addresses for tests and scripts: environment variables, with this machine's local defaults. */
-export const brokerUrls = {
-  rabbitmq: process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
-  nats: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
-  redis: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  postgres: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
-  kafka: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((broker) => broker.trim()),
-};
+import { TRANSPORTS, type BrokerTransportId, type SharedBroker } from '../transports';
+
+/** The shared broker's address: its environment variable, else this machine's default (test/transports.ts). */
+function brokerUrl(broker: SharedBroker): string {
+  return process.env[broker.env] ?? broker.defaultUrl;
+}
+
+/** Broker addresses for tests and scripts, by transport id; Kafka's is a comma-separated list (`kafkaBrokers`). */
+export const brokerUrls = Object.fromEntries(
+  TRANSPORTS.flatMap((entry) => ('broker' in entry ? [[entry.id, brokerUrl(entry.broker)]] : [])),
+) as Record<BrokerTransportId, string>;
+
+/** The Kafka brokers of `KAFKA_BROKERS`, one address each. */
+export const kafkaBrokers = brokerUrls.kafka.split(',').map((broker) => broker.trim());

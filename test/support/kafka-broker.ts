@@ -1,12 +1,12 @@
 import { ConfigResourceTypes, Kafka, logLevel, type Admin, type KafkaMessage } from 'kafkajs';
 import { KafkaAckClient } from '../../lib/kafka';
 import { createTopicsWithLeaders } from '../../lib/kafka/topic-leaders';
-import { brokerUrls } from './broker-urls';
+import { kafkaBrokers } from './broker-urls';
 import { uniqueName } from './names';
 import { waitFor } from './wait-for';
 
 /** The broker under test (env KAFKA_BROKERS). */
-export const KAFKA_BROKERS = brokerUrls.kafka;
+export const KAFKA_BROKERS = kafkaBrokers;
 
 /** A kafkajs client for test-side work, quiet. */
 export function testKafka(clientId = 'nestjs-ack-test'): Kafka {
