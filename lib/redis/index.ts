@@ -1,6 +1,6 @@
 /** `nestjs-ack/redis`: the Redis Streams transport (needs the `ioredis` peer dependency). */
 export { RedisAckServer, REDIS_TRANSPORT } from './redis-ack.server';
-export type { RedisAckServerOptions } from './redis-ack-server-options';
+export type { RedisAckServerOptions, RedisConnectionOption, RedisDeadLetterOptions } from './redis-ack-server-options';
 export { RedisAckClient } from './redis-ack.client';
 export type { RedisAckClientOptions } from './redis-ack-client-options';
 export { RedisAckContext } from './redis-context';

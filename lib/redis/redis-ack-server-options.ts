@@ -72,7 +72,7 @@ export interface RedisAckServerOptions extends AckServerOptions {
    * off: a reject then only acks.
    * @defaultValue `{ streamSuffix: ':dlq' }`
    */
-  deadLetter?: false | { streamSuffix?: string };
+  deadLetter?: false | RedisDeadLetterOptions;
   /** Deletes an entry from its stream once acked or dead-lettered (`XDEL` with the `XACK`). Only for streams read by this one group. @defaultValue false */
   deleteOnAck?: boolean;
   /**
@@ -106,15 +106,21 @@ export interface RedisAckServerOptions extends AckServerOptions {
   reconnect?: ReconnectOptions;
 }
 
+/** Where `RedisAckServer` dead-letters (the `deadLetter` option). */
+export interface RedisDeadLetterOptions {
+  /** The dead-letter stream of `<stream>` is `<stream><streamSuffix>`; a non-empty string. @defaultValue ':dlq' */
+  streamSuffix?: string;
+}
+
+const REDIS_DEAD_LETTER_NAMES = ['streamSuffix'] as const satisfies readonly (keyof RedisDeadLetterOptions)[];
+type _DeadLetter = AllListed<KeysListed<RedisDeadLetterOptions, typeof REDIS_DEAD_LETTER_NAMES>>;
+
 /** The names `RedisAckServerOptions` adds to the common ones (see `assertKnownKeys`). */
 const REDIS_SERVER_OPTION_NAMES = [
   'connection', 'group', 'consumer', 'streams', 'streamsRouteByBody', 'startId', 'blockMs', 'minIdleMs', 'claimIntervalMs',
   'deadLetter', 'deleteOnAck', 'trimMaxLen', 'replyTtlMs', 'replyAddresses', 'maxHeldNacks', 'reconnect',
 ] as const satisfies readonly (keyof RedisAckServerOptions)[];
 type _Server = AllListed<KeysListed<Omit<RedisAckServerOptions, keyof AckServerOptions>, typeof REDIS_SERVER_OPTION_NAMES>>;
-type RedisDeadLetterOptions = Exclude<RedisAckServerOptions['deadLetter'], false | undefined>;
-const REDIS_DEAD_LETTER_NAMES = ['streamSuffix'] as const satisfies readonly (keyof RedisDeadLetterOptions)[];
-type _DeadLetter = AllListed<KeysListed<RedisDeadLetterOptions, typeof REDIS_DEAD_LETTER_NAMES>>;
 /** `connection` (a URL, ioredis options or client) is passed to ioredis: not checked here. */
 export const REDIS_SERVER_KEYS = serverOptionKeys(REDIS_SERVER_OPTION_NAMES, {
   deadLetter: { keys: REDIS_DEAD_LETTER_NAMES },
