@@ -1,14 +1,16 @@
 import { jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { AckServer } from '../core/ack-server';
-import { ReplyAddressAllowList } from '../core/reply-address-allow-list';
 import type { BrokerHealth } from '../core/broker-health';
+import { DeliverySlots } from '../core/delivery-slots';
 import { BrokerError, ConnectionClosedError, InvalidOptionError } from '../core/errors';
-import { asBrokerError } from './nats-errors';
+import { ReplyAddressAllowList } from '../core/reply-address-allow-list';
+import { withTimeout } from '../core/with-timeout';
 import type { NatsAckServerOptions } from './nats-ack-server-options';
 import { NatsCommands } from './nats-commands';
 import { connectNats, explainConnectRefusal, natsAddress, watchStatus } from './nats-connection';
 import { NatsAckContext } from './nats-context';
+import { asBrokerError } from './nats-errors';
 import { probeNats } from './nats-health';
 import { toNatsMessage, type NatsMessage } from './nats-message';
 import { NATS_REPLY_ADDRESSES } from './nats-reply-addresses';
@@ -17,8 +19,6 @@ import { SubjectRouter } from './nats-subject-router';
 import { isSubject, resolveNatsSettings, type NatsServerSettings } from './nats-settings';
 import { planConsumers, provisionConsumers, provisionStreams, type ConsumerPlan } from './nats-topology';
 import { featuresOf, type ServerFeatures } from './nats-version';
-import { withTimeout } from '../core/with-timeout';
-import { DeliverySlots } from '../core/delivery-slots';
 
 /** Longest wait at close for the server to take the buffered settles. */
 const FLUSH_TIMEOUT_MS = 5000;
