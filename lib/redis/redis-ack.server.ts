@@ -179,10 +179,14 @@ export class RedisAckServer extends AckServer<RedisMessage> {
     );
   }
 
+  /** ioredis' connection events as the server's status: one `disconnected` per outage, `reconnecting` with the attempt number. */
   private watchConnection(redis: Redis): void {
+    // ioredis passes the delay before the attempt; the event promises the attempt (1, 2, ... within one outage).
+    let attempt = 0;
     redis.on('close', () => this.connectionStatus.down(undefined, 'Redis connection lost; reconnecting'));
-    redis.on('reconnecting', (delayMs: number) => this.connectionStatus.retrying(delayMs));
+    redis.on('reconnecting', () => this.connectionStatus.retrying(++attempt));
     redis.on('ready', () => {
+      attempt = 0;
       if (this.connectionStatus.current === undefined || this.isClosing) return; // the start's own ready
       // A Redis that restarted without persistence lost the groups: create them again before reading on.
       ensureGroups(redis, this.streams, this.brokerSettings.group, this.brokerSettings.startId).then(
