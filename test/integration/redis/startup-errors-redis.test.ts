@@ -64,3 +64,23 @@ describe('Redis Streams: start-up with a stream name that Redis holds as another
     await app.close();
   });
 });
+
+describe('Redis Streams: start-up with credentials Redis refuses', () => {
+  it('fails listen() at once with BrokerConfigurationError (WRONGPASS), one "nestjs-ack:" prefix, no password in it', { timeout: 30_000 }, async () => {
+    const url = new URL(REDIS_URL);
+    url.username = uniqueName('no-such-user');
+    url.password = 'wrong-s3cret';
+    const server = new RedisAckServer({ connection: url.toString(), group: uniqueName('g'), streams: [uniqueName('s')], startTimeoutMs: 20_000 });
+    const app = await NestFactory.createMicroservice(EmptyModule, { strategy: server, logger: false });
+    const started = Date.now();
+    await assert.rejects(app.listen(), (error: Error & { code?: string }) => {
+      assert.equal(error.name, 'BrokerConfigurationError');
+      assert.equal(error.code, 'ACK_BROKER_CONFIGURATION');
+      assert.match(error.message, /^nestjs-ack: Redis refused the set-up: could not connect to Redis at [^:]+:\d+: WRONGPASS .*; check the user and password of the connection option$/);
+      assert.doesNotMatch(error.message, /wrong-s3cret/);
+      return true;
+    });
+    assert.ok(Date.now() - started < 5000, 'not retried until startTimeoutMs');
+    await app.close();
+  });
+});
