@@ -2,7 +2,7 @@ import { PATTERN_EXTRAS_METADATA, PATTERN_HANDLER_METADATA } from '@nestjs/micro
 import type { MessageHandler } from '@nestjs/microservices';
 import { InvalidOptionError } from './errors';
 import { ACK_EXTRAS_KEY, ACK_POLICY_METADATA } from './metadata-keys';
-import { assertKnownKeys, type AllListed, type KeysListed, type OptionKeys } from './option-keys';
+import { assertKnownKeys, type AllListed, type KeysListed, type OptionKeys } from './known-keys';
 import { resolveRetry, type ResolvedRetry } from './retry';
 import { RETRY_KEYS, type RetryOptions } from './retry-options';
 

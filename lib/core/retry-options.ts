@@ -1,4 +1,4 @@
-import type { AllListed, KeysListed, OptionKeys } from './option-keys';
+import type { AllListed, KeysListed, OptionKeys } from './known-keys';
 
 /** How long to wait before a nacked message is delivered again. */
 export interface BackoffOptions {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ClientProxyFactory } from '@nestjs/microservices';
 import { InvalidOptionError } from '../../../lib/core/errors';
-import { closestName } from '../../../lib/core/option-keys';
+import { closestName } from '../../../lib/core/known-keys';
 import { KafkaAckClient, KafkaAckServer } from '../../../lib/kafka';
 import { NatsAckClient, NatsAckServer } from '../../../lib/nats';
 import { PostgresAckClient, PostgresAckServer } from '../../../lib/postgres';
