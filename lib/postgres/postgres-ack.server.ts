@@ -13,6 +13,7 @@ import { PostgresAckContext } from './postgres-context';
 import { probePostgres } from './postgres-health';
 import { PostgresListener } from './postgres-listener';
 import { PostgresReplies } from './postgres-replies';
+import { PostgresRetention } from './postgres-retention';
 import { toPostgresMessage, type ClaimedRow, type PostgresMessage } from './postgres-message';
 import { createPostgresSchema } from './postgres-schema';
 import { resolvePostgresSettings, type PostgresServerSettings } from './postgres-settings';
@@ -20,9 +21,6 @@ import { PostgresSql } from './postgres-sql';
 
 /** Identifies this transport to Nest's processing hooks. */
 export const POSTGRES_TRANSPORT = Symbol.for('nestjs-ack.postgres');
-
-/** Rows deleted per retention statement, so a large backlog never holds long locks. */
-const PURGE_BATCH = 5000;
 
 /**
  * A NestJS microservice transport on a PostgreSQL table with the nestjs-ack
@@ -48,7 +46,7 @@ export class PostgresAckServer extends AckServer<PostgresMessage> {
   private readonly loop: ClaimLoop<ClaimedRow>;
   private pool?: Pool;
   private listener?: PostgresListener;
-  private retentionTimer?: NodeJS.Timeout;
+  private readonly retention: PostgresRetention;
   private claimFailing = false;
 
   constructor(options: PostgresAckServerOptions) {
@@ -56,6 +54,7 @@ export class PostgresAckServer extends AckServer<PostgresMessage> {
     this.brokerSettings = resolvePostgresSettings(options ?? {}, this.settings.concurrency);
     this.sql = new PostgresSql(this.brokerSettings.name);
     this.replies = new PostgresReplies(options?.replyAddresses, this.sql, () => this.connectedPool);
+    this.retention = new PostgresRetention(this.brokerSettings, this.sql, () => this.pool, (error) => this.reportError(asError(error), 'retention: could not delete settled rows'));
     this.commands = new PostgresCommands(() => this.connectedPool, this.sql, this.brokerSettings, (delayMs) => this.loop.wakeIn(delayMs));
     this.loop = new ClaimLoop<ClaimedRow>(
       {
@@ -110,7 +109,7 @@ export class PostgresAckServer extends AckServer<PostgresMessage> {
     await this.unlessClosed(listener.open().catch((error) => Promise.reject(explainConnectError(error))));
     this.throwIfClosing();
     this.loop.start();
-    this.startRetention();
+    this.retention.start();
   }
 
   protected async stopReceiving(): Promise<void> {
@@ -119,8 +118,7 @@ export class PostgresAckServer extends AckServer<PostgresMessage> {
 
   protected async disconnect(): Promise<void> {
     await this.loop.stop();
-    clearInterval(this.retentionTimer);
-    this.retentionTimer = undefined;
+    this.retention.stop();
     await this.listener?.close();
     this.listener = undefined;
     const pool = this.pool;
@@ -159,21 +157,5 @@ export class PostgresAckServer extends AckServer<PostgresMessage> {
   private onClaimError(error: unknown): void {
     this.reportError(asError(error), 'could not claim rows', !this.claimFailing);
     this.claimFailing = true;
-  }
-
-  private startRetention(): void {
-    const { retention, queue } = this.brokerSettings;
-    const purge = async () => {
-      const pool = this.pool;
-      if (!pool) return;
-      for (const [state, ageMs] of [['COMPLETED', retention.completedMs], ['FAILED', retention.failedMs]] as const) {
-        if (ageMs === Infinity) continue;
-        // In slices, so a large backlog never holds long locks.
-        while ((await pool.query(this.sql.purge, [queue, state, ageMs, PURGE_BATCH])).rowCount === PURGE_BATCH && this.pool);
-      }
-      await pool.query(this.sql.purgeReplies, [Math.max(retention.completedMs === Infinity ? 86_400_000 : retention.completedMs, 60_000)]);
-    };
-    this.retentionTimer = setInterval(() => void purge().catch((error) => this.reportError(asError(error), 'retention: could not delete settled rows')), retention.intervalMs);
-    this.retentionTimer.unref();
   }
 }
