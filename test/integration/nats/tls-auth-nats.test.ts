@@ -20,6 +20,8 @@ const CREATED = `${ROOT}.created`;
 const FAILING = `${ROOT}.failing`;
 const TOTAL = `${ROOT}.total`;
 const STREAM = uniqueStream('tls');
+/** A stream the user `no-create` may look up but not create. */
+const UNCREATED = uniqueStream('tls-nocreate');
 const handled: unknown[] = [];
 
 @Controller()
@@ -70,6 +72,11 @@ function serverPermissions(stream: string): { publish: string[]; subscribe: stri
   };
 }
 
+/** The permissions without `$JS.API.STREAM.CREATE.*`: the start can look its streams up, not create them. */
+function withoutStreamCreate(permissions: { publish: string[]; subscribe: string[] }): { publish: string[]; subscribe: string[] } {
+  return { ...permissions, publish: permissions.publish.filter((subject) => !subject.startsWith('$JS.API.STREAM.CREATE.')) };
+}
+
 /**
  * TLS with a client certificate and user/password auth on a private
  * nats-server whose users hold only the subject permissions docs/nats.md
@@ -86,6 +93,7 @@ describe('NATS over TLS with users and subject permissions (issue 26 item 11)', 
     node = await startNatsTlsNode([
       { user: 'orders-service', ...serverPermissions(STREAM) },
       { user: 'orders-producer', publish: [`${ROOT}.>`], subscribe: ['_INBOX.>'] },
+      { user: 'no-create', ...withoutStreamCreate(serverPermissions(UNCREATED)) },
     ]);
   });
   after(async () => {
@@ -154,5 +162,17 @@ describe('NATS over TLS with users and subject permissions (issue 26 item 11)', 
     assert.match(error.message, /authori[sz]ation/i);
     assert.equal((error as AckError).code, 'ACK_BROKER_CONFIGURATION', 'no retry changes refused credentials');
     assert.ok(!error.message.includes(wrong) && !error.message.includes(node.passwords['orders-service']));
+  });
+
+  it('a user that may not create the stream: the start fails at once with a BrokerConfigurationError that says what to grant', async () => {
+    const server = new NatsAckServer({ ...serverOptions({ user: 'no-create', pass: node.passwords['no-create'], tls: tls() }), stream: UNCREATED });
+    const failing = await NestFactory.createMicroservice(OrdersModule, { strategy: server, logger: false });
+    const started = Date.now();
+    const error: AckError = await failing.listen().then(() => assert.fail('started'), (e: AckError) => e);
+    await failing.close().catch(() => undefined);
+    assert.equal(error.name, 'BrokerConfigurationError');
+    assert.equal(error.code, 'ACK_BROKER_CONFIGURATION');
+    assert.match(error.message, new RegExp(`could not create or update stream "${UNCREATED}": .*grant this user publish on \\$JS\\.API\\.STREAM\\.>`));
+    assert.ok(Date.now() - started < 5000, 'at once, without retrying');
   });
 });
