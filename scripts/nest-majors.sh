@@ -74,10 +74,10 @@ for major in $MAJORS; do
   # Tests that read sources next to the build (lib/postgres/schema.sql, ...) find them through links.
   for source in lib test sample; do ln -sfn "$ROOT/$source" "$dir/$source"; done
   # Both majors run at once (in-memory only, no shared broker); each log is printed whole below.
-  (cd "$dir" && NEST_MAJOR="$major" \
+  (cd "$dir" && NEST_MAJOR="$major" NESTJS_ACK_TRANSPORTS=in-memory \
     PACKAGING_NEST_MODULES="$ROOT/$dir/node_modules" PACKAGING_TARBALL="$tarball" PACKAGING_MODES=node10-cjs-ts5,nodenext-esm-ts7 \
     node "$ROOT/scripts/run-tests.mjs" \
-    build/test/unit build/test/conformance/in-memory.conformance.test.js build/test/conformance/in-memory.tracing.test.js build/test/smoke/sample.test.js build/test/packaging \
+    build/test/unit build/test/conformance/transports.conformance.test.js build/test/conformance/in-memory.tracing.test.js build/test/smoke/sample.test.js build/test/packaging \
     > test-output.log 2>&1) &
   pids+=("$!")
 done

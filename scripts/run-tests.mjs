@@ -57,10 +57,22 @@ function laneOf(file) {
 }
 /** Restarts a broker that two lanes share: runs last, alone. */
 const runsLast = (file) => brokers.some((t) => t.runLast?.test(basename(file)));
+/** The conformance suite over the manifest's transports: in each transport's lane, told which transports through NESTJS_ACK_TRANSPORTS. */
+const isEveryTransportSuite = (file) => basename(file) === 'transports.conformance.test.js';
+/** NESTJS_ACK_TRANSPORTS set by the caller narrows that suite to those transports. */
+const wanted = process.env.NESTJS_ACK_TRANSPORTS?.split(',').filter(Boolean);
+const suiteTransports = transports.filter((t) => !wanted || wanted.includes(t.id));
+/** The transports of each lane's run of that suite (a transport without a broker runs in `core`). */
+const laneTransports = new Map();
 const lanes = new Map();
 for (const file of files) {
-  const lane = serial ? 'all' : laneOf(file);
-  lanes.set(lane, [...(lanes.get(lane) ?? []), file]);
+  const laneIds = serial ? ['all'] : isEveryTransportSuite(file) ? [...new Set(suiteTransports.map((t) => (t.broker ? t.id : 'core')))] : [laneOf(file)];
+  for (const lane of laneIds) lanes.set(lane, [...(lanes.get(lane) ?? []), file]);
+  if (serial || !isEveryTransportSuite(file)) continue;
+  for (const t of suiteTransports) {
+    const lane = t.broker ? t.id : 'core';
+    laneTransports.set(lane, [...(laneTransports.get(lane) ?? []), t.id]);
+  }
 }
 const byLaneOrder = ([a], [b]) => LANE_ORDER.indexOf(a) - LANE_ORDER.indexOf(b);
 for (const [lane, laneFiles] of [...lanes].sort(byLaneOrder)) {
@@ -79,7 +91,7 @@ for (const [lane, laneFiles] of lanes) {
 if (listOnly) {
   const print = (lane, laneFiles) => console.log(`${lane} (${laneFiles.length})\n${laneFiles.map((file) => `  ${file}`).join('\n')}`);
   if (smoke.length > 0) print('smoke', smoke);
-  for (const [lane, laneFiles] of lanes) print(lane, laneFiles);
+  for (const [lane, laneFiles] of lanes) print(laneTransports.has(lane) ? `${lane} [NESTJS_ACK_TRANSPORTS=${laneTransports.get(lane).join(',')}]` : lane, laneFiles);
   if (last.length > 0) print('broker restarts', last);
   process.exit(0);
 }
@@ -94,7 +106,7 @@ function runLane(lane, laneFiles) {
       process.execPath,
       // A hang fails its file after ten minutes instead of stalling the run.
       ['--test', '--test-concurrency=1', '--test-timeout=600000', '--test-force-exit', '--test-reporter=spec', ...passThrough, ...laneFiles],
-      { stdio: ['ignore', 'pipe', 'pipe'], env: { KAFKAJS_NO_PARTITIONER_WARNING: '1', ...process.env } },
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { KAFKAJS_NO_PARTITIONER_WARNING: '1', ...process.env, ...(laneTransports.has(lane) ? { NESTJS_ACK_TRANSPORTS: laneTransports.get(lane).join(',') } : {}) } },
     );
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });

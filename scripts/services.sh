@@ -3,8 +3,8 @@
 # that do not (with the commands this machine's services were started with). Safe to run again:
 # with everything up it only checks, which takes a few seconds.
 #
-#   bash scripts/services.sh                 # all five
-#   bash scripts/services.sh redis kafka     # only these (rabbitmq nats redis postgres kafka)
+#   bash scripts/services.sh                 # every broker of the manifest (test/transports.ts)
+#   bash scripts/services.sh redis kafka     # only these
 #
 # Addresses come from the same variables the tests read; a service on another host is only
 # checked, never started. SERVICES_TIMEOUT (60) bounds each start.
@@ -180,7 +180,8 @@ read -r REDIS_HOST REDIS_PORT < <(host_port "$REDIS_URL" 6379)
 read -r PG_HOST PG_PORT < <(host_port "$DATABASE_URL" 5432)
 
 services=("$@")
-((${#services[@]})) || services=(rabbitmq nats redis postgres kafka)
+# The manifest's transports with a shared broker (read from its source: this runs before any build).
+((${#services[@]})) || mapfile -t services < <(awk "/^    id: '/{ id=\$2 } /^    broker: /{ print id }" "$HERE/../test/transports.ts" | tr -d "',")
 failed=()
 for service in "${services[@]}"; do
   case "$service" in
@@ -189,7 +190,7 @@ for service in "${services[@]}"; do
     redis) ensure redis "$REDIS_URL" "$REDIS_HOST" || failed+=(redis) ;;
     postgres) ensure postgres "$DATABASE_URL" "$PG_HOST" || failed+=(postgres) ;;
     kafka) bash "$HERE/kafka.sh" start || failed+=(kafka) ;;
-    *) log "unknown service '$service' (rabbitmq nats redis postgres kafka)"; failed+=("$service") ;;
+    *) log "no start command for '$service': add one here (its id in test/transports.ts)"; failed+=("$service") ;;
   esac
 done
 

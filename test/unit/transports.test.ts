@@ -36,8 +36,7 @@ describe('the transports manifest (test/transports.ts)', () => {
       }
     });
 
-    it(`${entry.id}: the conformance suite runs on it, and a broker has its lib folder and package subpath`, () => {
-      assert.ok(existsSync(join(ROOT, 'test', 'conformance', `${entry.id}.conformance.test.ts`)), `test/conformance/${entry.id}.conformance.test.ts`);
+    it(`${entry.id}: a broker has its lib folder and package subpath (the suite runs on every entry: transports.conformance.test.ts)`, () => {
       if (!('broker' in entry)) return;
       assert.ok(existsSync(join(ROOT, 'lib', entry.id, 'index.ts')), `lib/${entry.id}/index.ts`);
       const exports = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, unknown> }).exports;

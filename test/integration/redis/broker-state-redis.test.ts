@@ -1,19 +1,18 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import type { HandledEvent } from '../../lib/core';
-import type { RedisAckServer } from '../../lib/redis';
-import { uniqueName } from '../support/names';
-import { closeRedisAdmin, consumersOf, deadLettersIn, groupInfo, pendingEntries } from '../support/redis-broker';
-import { redisConformanceAdapter } from './adapters/redis';
-import { waitFor, waitForEqual } from '../support/wait-for';
-import type { ConformanceTarget } from './adapter';
-import { buildModule, type CellSpec } from './cells';
-import { probeFor } from './probe';
-import { runConformanceSuite } from './suite';
+import type { HandledEvent } from '../../../lib/core';
+import type { RedisAckServer } from '../../../lib/redis';
+import { uniqueName } from '../../support/names';
+import { closeRedisAdmin, consumersOf, deadLettersIn, groupInfo, pendingEntries } from '../../support/redis-broker';
+import { redisConformanceAdapter } from '../../conformance/adapters/redis';
+import { waitFor, waitForEqual } from '../../support/wait-for';
+import type { ConformanceTarget } from '../../conformance/adapter';
+import { buildModule, type CellSpec } from '../../conformance/cells';
+import { probeFor } from '../../conformance/probe';
 
-// One stream per pattern, a fresh consumer group per test, dead letters to `<stream>:dlq`.
-runConformanceSuite(redisConformanceAdapter());
+// The shared suite runs on Redis from test/conformance/transports.conformance.test.ts; these are the
+// Redis facts behind it. One stream per pattern, a fresh consumer group per test, dead letters to `<stream>:dlq`.
 
 const FAST_RETRY = { maxDeliveries: 3, backoff: { type: 'fixed' as const, initialDelayMs: 20, jitter: 0 } };
 

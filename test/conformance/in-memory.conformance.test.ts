@@ -1,5 +1,0 @@
-import 'reflect-metadata';
-import { inMemoryConformanceAdapter } from './adapters/in-memory';
-import { runConformanceSuite } from './suite';
-
-runConformanceSuite(inMemoryConformanceAdapter);
