@@ -1,5 +1,6 @@
 import { RpcException } from '@nestjs/microservices';
 import type { AckPolicy } from './ack-policy';
+import type { ResolvedRetry } from './retry';
 import { RejectReason, type Settlement } from './settlement';
 
 /** What the policy does once the handler (and its reply) completed. */
@@ -7,15 +8,19 @@ export function settlementOnSuccess(policy: AckPolicy): Settlement | undefined {
   return policy === 'ACK' || policy === 'REJECT_ON_ERROR' || policy === 'NACK_ON_ERROR' ? { kind: 'ack' } : undefined;
 }
 
-/** What the policy does when the handler failed with an error that is not a control exception. */
-export function settlementOnFailure(policy: AckPolicy, error: unknown): Settlement | undefined {
+/**
+ * What the policy does when the handler failed with an error that is not a
+ * control exception. Under `NACK_ON_ERROR`, an error of `retry.nonRetryable`
+ * is rejected at once: delivering it again cannot help.
+ */
+export function settlementOnFailure(policy: AckPolicy, error: unknown, retry: ResolvedRetry): Settlement | undefined {
   switch (policy) {
     case 'ACK':
       return { kind: 'ack' };
     case 'REJECT_ON_ERROR':
       return { kind: 'reject', reason: RejectReason.HANDLER_ERROR, error };
     case 'NACK_ON_ERROR':
-      return { kind: 'nack', error };
+      return retry.isNonRetryable(error) ? { kind: 'reject', reason: RejectReason.NON_RETRYABLE, error } : { kind: 'nack', error };
     default:
       return undefined;
   }

@@ -153,7 +153,7 @@ export class HandlerRunner<M extends InboundMessage> {
       const { errorName, errorMessage } = describeError(error);
       logger.error(`${where} failed: ${errorName}: ${errorMessage}`, error instanceof Error ? error.stack : undefined);
     }
-    const onFailure = settlementOnFailure(policy, error);
+    const onFailure = settlementOnFailure(policy, error, delivery.retry);
     if (onFailure) await settler.settle(delivery, onFailure);
     return delivery;
   }

@@ -49,7 +49,7 @@ export { redactUrl } from './redact-url';
 export { RejectMessage } from './reject-message.exception';
 export type { ReplyAddressOptions } from './reply-address-allow-list';
 export { backoffDelay, decideNack, resolveRetry, type NackDecision, type ResolvedRetry } from './retry';
-export { DEFAULT_RETRY, type BackoffOptions, type RetryOptions } from './retry-options';
+export { DEFAULT_NON_RETRYABLE, DEFAULT_RETRY, type BackoffOptions, type NonRetryableErrors, type RetryOptions } from './retry-options';
 export { SettleOnce } from './settle-once';
 export { RejectReason, type NackOptions, type RejectOptions, type Settlement } from './settlement';
 export type { AckServerEvents, AckServerStatus, HandledEvent, SettlementEvent } from './settlement-event';

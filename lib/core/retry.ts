@@ -1,16 +1,24 @@
 import { InvalidOptionError } from './errors';
 import { assertNumber, definedOnly } from './option-checks';
-import { DEFAULT_RETRY, type RetryOptions } from './retry-options';
+import { DEFAULT_RETRY, type BackoffOptions, type NonRetryableErrors, type RetryOptions } from './retry-options';
 
-export type ResolvedRetry = typeof DEFAULT_RETRY;
+/** Retry rules with every default filled in and checked. */
+export interface ResolvedRetry {
+  maxDeliveries: number;
+  backoff: Required<BackoffOptions>;
+  /** Whether an error is one that no retry can fix (`retry.nonRetryable`). */
+  isNonRetryable(error: unknown): boolean;
+}
 
 /** Merges user retry options over the defaults and validates them, naming the bad option. */
 export function resolveRetry(optionName: string, ...layers: Array<RetryOptions | undefined>): ResolvedRetry {
-  const merged: ResolvedRetry = { maxDeliveries: DEFAULT_RETRY.maxDeliveries, backoff: { ...DEFAULT_RETRY.backoff } };
+  const merged = { maxDeliveries: DEFAULT_RETRY.maxDeliveries, backoff: { ...DEFAULT_RETRY.backoff } };
+  let nonRetryable: NonRetryableErrors = DEFAULT_RETRY.nonRetryable;
   for (const layer of layers) {
     if (!layer) continue;
     if (layer.maxDeliveries !== undefined) merged.maxDeliveries = layer.maxDeliveries;
     Object.assign(merged.backoff, definedOnly(layer.backoff));
+    if (layer.nonRetryable !== undefined) nonRetryable = layer.nonRetryable;
   }
   const { backoff } = merged;
   assertNumber(merged.maxDeliveries, `${optionName}.maxDeliveries`, 1);
@@ -23,7 +31,26 @@ export function resolveRetry(optionName: string, ...layers: Array<RetryOptions |
   if (!(backoff.jitter >= 0 && backoff.jitter <= 1)) {
     throw new InvalidOptionError(`${optionName}.backoff.jitter`, backoff.jitter, 'a number from 0 to 1');
   }
-  return merged;
+  return { ...merged, isNonRetryable: nonRetryableTest(nonRetryable, `${optionName}.nonRetryable`) };
+}
+
+/** `retry.nonRetryable` as a test of one error; a predicate that throws counts as "retry it". */
+function nonRetryableTest(rule: unknown, option: string): (error: unknown) => boolean {
+  if (typeof rule === 'function') {
+    const predicate = rule as (error: unknown) => boolean;
+    return (error) => {
+      try {
+        return predicate(error) === true;
+      } catch {
+        return false;
+      }
+    };
+  }
+  if (!Array.isArray(rule) || rule.some((entry) => typeof entry !== 'function')) {
+    throw new InvalidOptionError(option, Array.isArray(rule) ? rule.map((entry) => (typeof entry === 'function' ? entry.name : entry)) : rule, 'an array of error classes, or a function (error) => boolean');
+  }
+  const classes = [...(rule as Array<abstract new (...args: never[]) => unknown>)];
+  return (error) => classes.some((type) => error instanceof type);
 }
 
 /** Delay before the next delivery of a message that was delivered `deliveryCount` times. */

@@ -20,6 +20,7 @@ export interface RejectOptions {
  * Reasons the library itself gives to rejects (`x-dead-letter-reason`):
  * - `handler-error`: the handler failed under `REJECT_ON_ERROR`;
  * - `max-deliveries`: nacked again after `retry.maxDeliveries` deliveries;
+ * - `non-retryable`: the handler failed under `NACK_ON_ERROR` with an error of `retry.nonRetryable` (retrying cannot help);
  * - `deserialization`: the body is not valid UTF-8 / JSON, has no pattern, or the message is over `maxMessageBytes`;
  * - `no-handler`: no handler for the message's pattern;
  * - `invalid-reply-address`: a request whose reply address the transport's `replyAddresses` does not accept (its handler did not run);
@@ -29,6 +30,7 @@ export interface RejectOptions {
 export const RejectReason = {
   HANDLER_ERROR: 'handler-error',
   MAX_DELIVERIES: 'max-deliveries',
+  NON_RETRYABLE: 'non-retryable',
   DESERIALIZATION: 'deserialization',
   NO_HANDLER: 'no-handler',
   INVALID_REPLY_ADDRESS: 'invalid-reply-address',

@@ -3,6 +3,7 @@ import {
   Inject,
   Injectable,
   Module,
+  ParseIntPipe,
   UseFilters,
   UseGuards,
   UseInterceptors,
@@ -44,6 +45,8 @@ export const EXTRA_BEHAVIORS = [
   'catches a thrown NackMessage, then completes',
   'catches a thrown AckMessage, then throws Error',
   'throws a plain object carrying the control key',
+  'fails in ParseIntPipe',
+  'throws OrderRefused',
 ] as const;
 export type Behavior = (typeof BEHAVIORS)[number] | (typeof EXTRA_BEHAVIORS)[number];
 
@@ -121,6 +124,11 @@ class ErrorPipe implements PipeTransform {
   }
 }
 
+/** An error of the application's own that no retry can fix (the classification tests list it in `retry.nonRetryable`). */
+export class OrderRefused extends Error {
+  override readonly name = 'OrderRefused';
+}
+
 class AckPipe implements PipeTransform {
   transform(): never {
     throw new AckMessage();
@@ -178,6 +186,8 @@ async function runBehavior(cell: CellSpec, data: CellData, context: AckContext, 
         // handled inside the handler: no command
       }
       throw new Error('handler failed on purpose');
+    case 'throws OrderRefused':
+      throw new OrderRefused('the order can never be accepted');
     case 'throws a plain object carrying the control key':
       // What a peer's error reply looks like once deserialized: the key without a control exception behind it.
       throw { status: 'error', message: 'a peer said ack', nestjsAckCommand: { kind: 'ack' } };
@@ -210,6 +220,8 @@ function buildController(cell: CellSpec): Type<unknown> {
     'throws NackMessage in an interceptor': UseInterceptors(NackAfterInterceptor),
     'throws Error in a pipe': UsePipes(ErrorPipe),
     'throws AckMessage in a pipe': UsePipes(AckPipe),
+    // Nest's own pipe on an object payload: a BadRequestException, as from ValidationPipe.
+    'fails in ParseIntPipe': UsePipes(new ParseIntPipe()),
   };
   const extra = enhancer[cell.behavior];
   if (extra) method(extra);

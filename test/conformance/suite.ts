@@ -9,6 +9,7 @@ import { expectCell, type FinalState } from './expectations';
 import { assertFinal, DATA, FAST_RETRY, handledCounts, range, sendAndCollect, TEST_TIMEOUT, withTarget } from './harness';
 import { probeFor } from './probe';
 import { runLifecycleTests } from './suite-lifecycle';
+import { runClassificationTests } from './suite-classification';
 import { runRobustnessTests } from './suite-robustness';
 import { runTrustTests } from './suite-trust';
 
@@ -174,6 +175,7 @@ export function runConformanceSuite(adapter: ConformanceAdapter, { only = 'all' 
     });
 
     runRobustnessTests(adapter);
+    runClassificationTests(adapter);
     runTrustTests(adapter);
     runLifecycleTests(adapter);
 

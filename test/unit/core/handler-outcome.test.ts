@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BaseRpcExceptionFilter, RpcException } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
-import { AckMessage, controlCommandOf, NackMessage, RejectMessage } from '../../../lib/core';
+import { BadRequestException } from '@nestjs/common';
+import { AckMessage, controlCommandOf, InvalidOptionError, NackMessage, RejectMessage, resolveRetry, UndecodableMessageError } from '../../../lib/core';
 import { loggedByNestFilter, originalError, settlementOnFailure, settlementOnSuccess } from '../../../lib/core/handler-outcome';
 
 /** What Nest's default RPC filter makes of a thrown value. */
@@ -22,11 +23,41 @@ describe('handler outcome', () => {
 
   it('maps a failure per policy', () => {
     const error = new Error('x');
-    assert.deepEqual(settlementOnFailure('ACK', error), { kind: 'ack' });
-    assert.deepEqual(settlementOnFailure('REJECT_ON_ERROR', error), { kind: 'reject', reason: 'handler-error', error });
-    assert.deepEqual(settlementOnFailure('NACK_ON_ERROR', error), { kind: 'nack', error });
-    assert.equal(settlementOnFailure('ACK_FIRST', error), undefined);
-    assert.equal(settlementOnFailure('MANUAL', error), undefined);
+    const retry = resolveRetry('retry');
+    assert.deepEqual(settlementOnFailure('ACK', error, retry), { kind: 'ack' });
+    assert.deepEqual(settlementOnFailure('REJECT_ON_ERROR', error, retry), { kind: 'reject', reason: 'handler-error', error });
+    assert.deepEqual(settlementOnFailure('NACK_ON_ERROR', error, retry), { kind: 'nack', error });
+    assert.equal(settlementOnFailure('ACK_FIRST', error, retry), undefined);
+    assert.equal(settlementOnFailure('MANUAL', error, retry), undefined);
+  });
+
+  it('rejects a non-retryable error at once under NACK_ON_ERROR, and only there', () => {
+    const retry = resolveRetry('retry');
+    const invalid = new BadRequestException('validation failed');
+    assert.deepEqual(settlementOnFailure('NACK_ON_ERROR', invalid, retry), { kind: 'reject', reason: 'non-retryable', error: invalid });
+    assert.deepEqual(settlementOnFailure('REJECT_ON_ERROR', invalid, retry), { kind: 'reject', reason: 'handler-error', error: invalid });
+    assert.deepEqual(settlementOnFailure('ACK', invalid, retry), { kind: 'ack' });
+    const undecodable = new UndecodableMessageError('the body is not JSON');
+    assert.equal(settlementOnFailure('NACK_ON_ERROR', undecodable, retry)?.kind, 'reject', 'the library\'s refusals are in the default set');
+  });
+
+  it('takes nonRetryable as classes or a predicate, the handler\'s replacing the server\'s', () => {
+    class OrderRefused extends Error {}
+    const server = resolveRetry('retry', { nonRetryable: [OrderRefused] });
+    assert.equal(server.isNonRetryable(new OrderRefused()), true);
+    assert.equal(server.isNonRetryable(new BadRequestException()), false, 'a list of its own replaces the default set');
+    const handler = resolveRetry('@AckPolicy() retry', { nonRetryable: [OrderRefused] }, { nonRetryable: (error) => error instanceof RangeError });
+    assert.equal(handler.isNonRetryable(new RangeError('x')), true);
+    assert.equal(handler.isNonRetryable(new OrderRefused()), false);
+    const everything = resolveRetry('retry', { nonRetryable: [] });
+    assert.equal(everything.isNonRetryable(new BadRequestException()), false, 'an empty list retries every error');
+    const throwing = resolveRetry('retry', { nonRetryable: () => { throw new Error('predicate bug'); } });
+    assert.equal(throwing.isNonRetryable(new Error('x')), false, 'a predicate that throws means: retry it');
+  });
+
+  it('refuses a nonRetryable that is neither classes nor a predicate, naming the option', () => {
+    assert.throws(() => resolveRetry('retry', { nonRetryable: ['ValidationError'] as never }), (error: unknown) => error instanceof InvalidOptionError && error.option === 'retry.nonRetryable');
+    assert.throws(() => resolveRetry('@AckPolicy() retry', { nonRetryable: 'all' as never }), /@AckPolicy\(\) retry\.nonRetryable/);
   });
 
   it('reads the command of a thrown control exception', () => {
