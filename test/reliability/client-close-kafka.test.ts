@@ -4,7 +4,7 @@ import { lastValueFrom } from 'rxjs';
 import type { ConnectionClosedError, RequestAbandonedError } from '../../lib/core/errors';
 import { closeSharedAdmin, createTopic, deleteTopicsAndGroups, endOffsetTotal, testClient } from '../support/kafka-broker';
 import { uniqueName } from '../support/names';
-import { waitFor } from '../support/wait-for';
+import { rejectionWithin, waitFor } from '../support/wait-for';
 
 after(() => closeSharedAdmin());
 
@@ -12,16 +12,6 @@ after(() => closeSharedAdmin());
 const PROMPT_MS = 2_000;
 
 /** Resolves with the error `promise` rejects with, or fails when it is still pending `ms` after now. */
-function rejectionWithin(promise: Promise<unknown>, ms: number): Promise<Error> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`still pending ${ms} ms after close()`)), ms);
-    promise.then(
-      () => reject(new Error('resolved, but no reply was ever sent')),
-      (error: Error) => resolve(error),
-    ).finally(() => clearTimeout(timer));
-  });
-}
-
 describe('KafkaAckClient.close() with requests waiting for replies', { timeout: 60_000 }, () => {
   it('a send() whose request is on the topic, with no server to answer, fails promptly at close() with a clear error', async () => {
     const topic = uniqueName('close.pending');

@@ -5,22 +5,12 @@ import type { ConnectionClosedError, RequestAbandonedError } from '../../lib/cor
 import { RabbitAckClient } from '../../lib/rabbitmq';
 import { deleteRabbitTopology, outstandingIn, RABBITMQ_URL, withRabbit } from '../support/rabbit-broker';
 import { uniqueName } from '../support/names';
-import { waitFor } from '../support/wait-for';
+import { rejectionWithin, waitFor } from '../support/wait-for';
 
 /** How long a pending `send()` may take to fail once `close()` was called. */
 const PROMPT_MS = 2_000;
 
 /** Resolves with the error `promise` rejects with, or fails when it is still pending `ms` after now. */
-function rejectionWithin(promise: Promise<unknown>, ms: number): Promise<Error> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`still pending ${ms} ms after close()`)), ms);
-    promise.then(
-      () => reject(new Error('resolved, but no reply was ever sent')),
-      (error: Error) => resolve(error),
-    ).finally(() => clearTimeout(timer));
-  });
-}
-
 /** A queue nobody consumes: a request published there is never answered. */
 async function declareQueue(queue: string): Promise<void> {
   await withRabbit(async (model) => {

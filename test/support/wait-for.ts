@@ -28,3 +28,14 @@ export async function waitForEqual<T>(read: () => Promise<T> | T, expected: T, o
     return JSON.stringify(last) === JSON.stringify(expected);
   }, { ...options, message: `${options.message ?? 'value'} to equal ${JSON.stringify(expected)} (last ${JSON.stringify(last)})` });
 }
+
+/** The error `promise` rejects with within `ms`; fails when it resolves or is still pending then (a `close()` that must end requests promptly). */
+export function rejectionWithin(promise: Promise<unknown>, ms: number): Promise<Error> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`still pending ${ms} ms after close()`)), ms);
+    promise.then(
+      () => reject(new Error('resolved, but no reply was ever sent')),
+      (error: Error) => resolve(error),
+    ).finally(() => clearTimeout(timer));
+  });
+}
