@@ -124,7 +124,7 @@ export const TRANSPORTS = [
       portEnv: 'REDIS_PORT_BASE',
       address: 'redis://127.0.0.1:{port}',
       singlePort: 16791,
-      noClusterRow: 'No 3-node cluster row: Redis replicates asynchronously, so a Sentinel or Cluster failover after a leader kill may lose acknowledged XADDs and XACKs: "0 lost" could not be promised there, and the transport is tested against a single Redis only (see lib/redis/README.md, Limits).',
+      noClusterRow: 'No 3-node cluster row: Redis replicates asynchronously, so a Sentinel or Cluster failover after a leader kill may lose acknowledged XADDs and XACKs: "0 lost" could not be promised there, and the transport is tested against a single Redis only (see docs/redis.md, Limits).',
     },
     bench: { module: 'bench/redis.bench', rows: [{ id: 'redis', export: 'redisBench' }] },
   },
