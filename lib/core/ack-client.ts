@@ -1,5 +1,6 @@
 import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
 import { ConnectionClosedError } from './errors';
+import { emitStatus } from './nest-compat';
 import { PendingRequests } from './pending-requests';
 import { observePublish } from './telemetry-hooks';
 
@@ -93,6 +94,11 @@ export abstract class AckClient extends ClientProxy {
     await this.connect();
     await this.publishObserved(packet, false);
     return undefined as T;
+  }
+
+  /** Tells Nest's client `status` stream (Nest >= 11; nothing on Nest 10, which has none) what the driver saw. */
+  protected reportStatus(status: 'connected' | 'disconnected' | 'reconnecting'): void {
+    emitStatus(this, status);
   }
 
   /** Hands a reply (already parsed from the wire) to its request, through the client's deserializer; replies to no waiting request are dropped. */

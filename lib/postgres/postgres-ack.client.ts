@@ -2,7 +2,6 @@ import type { ReadPacket } from '@nestjs/microservices';
 import { Pool } from 'pg';
 import { AckClient, type OutgoingPacket } from '../core/ack-client';
 import { ConnectionClosedError } from '../core/errors';
-import { emitStatus } from '../core/nest-compat';
 import { assertKnownKeys } from '../core/option-keys';
 import { parseReplyBody } from '../core/pending-requests';
 import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
@@ -78,7 +77,7 @@ export class PostgresAckClient extends AckClient {
       throw explainConnectError(error);
     }
     this.pool = pool;
-    emitStatus(this, 'connected');
+    this.reportStatus('connected');
   }
 
   protected async disconnect(): Promise<void> {
@@ -128,8 +127,8 @@ export class PostgresAckClient extends AckClient {
       },
       // Replies written while the connection was down were not notified: collect them now.
       connected: () => void this.takeReplies(this.sql.takeRepliesOf, [this.replyChannel]),
-      disconnected: () => emitStatus(this, 'disconnected'),
-      reconnecting: () => emitStatus(this, 'reconnecting'),
+      disconnected: () => this.reportStatus('disconnected'),
+      reconnecting: () => this.reportStatus('reconnecting'),
       failed: () => this.pending.failAll('the reply connection could not be re-established'),
     }, this.reconnectOptions);
     await listener.open();

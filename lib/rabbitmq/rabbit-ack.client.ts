@@ -3,7 +3,6 @@ import type { ReadPacket } from '@nestjs/microservices';
 import type { ChannelModel, ConsumeMessage, Options } from 'amqplib';
 import { AckClient, type OutgoingPacket } from '../core/ack-client';
 import { ConnectionClosedError, InvalidOptionError, PublishFailedError, UnroutableMessageError } from '../core/errors';
-import { emitStatus } from '../core/nest-compat';
 import { assertKnownKeys } from '../core/option-keys';
 import { parseReplyBody } from '../core/pending-requests';
 import { resolveReconnect, type ResolvedReconnect } from '../core/reconnect';
@@ -63,9 +62,9 @@ export class RabbitAckClient extends AckClient {
       setup: (model) => this.setup(model),
       teardown: () => this.teardown(),
     });
-    connection.on('connected', () => emitStatus(this, 'connected'));
-    connection.on('disconnected', () => emitStatus(this, 'disconnected'));
-    connection.on('reconnecting', () => emitStatus(this, 'reconnecting'));
+    connection.on('connected', () => this.reportStatus('connected'));
+    connection.on('disconnected', () => this.reportStatus('disconnected'));
+    connection.on('reconnecting', () => this.reportStatus('reconnecting'));
     this.connection = connection;
     await connection.open();
   }

@@ -49,9 +49,9 @@ export class RedisAckClient extends AckClient {
   protected async open(): Promise<void> {
     const redis = openRedis(this.options.connection, this.reconnectOptions, 'nestjs-ack:client');
     redis.on('error', () => undefined); // failed commands reject; ioredis reconnects
-    redis.on('ready', () => this._status$.next('connected'));
-    redis.on('close', () => this._status$.next('disconnected'));
-    redis.on('reconnecting', () => this._status$.next('reconnecting'));
+    redis.on('ready', () => this.reportStatus('connected'));
+    redis.on('close', () => this.reportStatus('disconnected'));
+    redis.on('reconnecting', () => this.reportStatus('reconnecting'));
     this.redis = redis;
     try {
       await whenReady(redis);

@@ -28,6 +28,10 @@ class FakeClient extends AckClient {
     return this.deliverReply(raw);
   }
 
+  driverSaw(status: 'connected' | 'disconnected' | 'reconnecting'): void {
+    this.reportStatus(status);
+  }
+
   protected async open(): Promise<void> {
     this.opens++;
     await this.openGate;
@@ -103,5 +107,17 @@ describe('AckClient (the base of every client)', () => {
     client.openGate = undefined;
     await client.connect(); // a later connect works again
     assert.equal(client.opens, 2);
+  });
+
+  it('reports what the driver saw on Nest\'s client status stream', () => {
+    const client = new FakeClient();
+    const seen: string[] = [];
+    const status = (client as unknown as { status?: { subscribe(next: (s: string) => void): unknown } }).status;
+    status?.subscribe((value) => seen.push(value));
+    client.driverSaw('connected');
+    client.driverSaw('disconnected');
+    client.driverSaw('reconnecting');
+    // Nest 10 has no status stream: nothing to see there, and reporting must not throw.
+    assert.deepEqual(seen, status ? ['connected', 'disconnected', 'reconnecting'] : []);
   });
 });
