@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { lastValueFrom } from 'rxjs';
-import type { ConnectionClosedError, RequestAbandonedError } from '../../lib/core/errors';
+import type { ConnectionClosedError } from '../../lib/core/errors';
 import { RabbitAckClient } from '../../lib/rabbitmq';
 import { deleteRabbitTopology, outstandingIn, RABBITMQ_URL, withRabbit } from '../support/rabbit-broker';
 import { uniqueName } from '../support/names';
+import { assertRequestAbandoned } from '../support/request-abandoned';
 import { rejectionWithin, waitFor } from '../support/wait-for';
 
 /** How long a pending `send()` may take to fail once `close()` was called. */
@@ -37,9 +38,7 @@ describe('RabbitAckClient.close() with requests waiting for replies', { timeout:
       await waitFor(async () => (await outstandingIn(queue)) === 1, { timeoutMs: 20_000, message: 'the request in the queue' });
       const closing = client.close();
       const error = await rejectionWithin(reply, PROMPT_MS);
-      assert.equal(error.name, 'RequestAbandonedError');
-      assert.equal((error as RequestAbandonedError).code, 'ACK_REQUEST_ABANDONED');
-      assert.match(error.message, /closed before the reply arrived/);
+      assertRequestAbandoned(error);
       await closing;
       assert.equal(client.unwrap(), undefined, 'the connection closed');
     } finally {

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { lastValueFrom } from 'rxjs';
-import type { ConnectionClosedError, RequestAbandonedError } from '../../lib/core/errors';
+import type { ConnectionClosedError } from '../../lib/core/errors';
 import { RedisAckClient } from '../../lib/redis';
 import { closeRedisAdmin, deleteKeys, redisAdmin, REDIS_URL } from '../support/redis-broker';
 import { uniqueName } from '../support/names';
+import { assertRequestAbandoned } from '../support/request-abandoned';
 import { rejectionWithin, waitFor } from '../support/wait-for';
 
 /** How long a pending `send()` may take to fail once `close()` was called. */
@@ -26,9 +27,7 @@ describe('RedisAckClient.close() with requests waiting for replies', { timeout: 
       await waitFor(async () => (await redisAdmin().xlen(stream)) === 1, { timeoutMs: 20_000, message: 'the request in the stream' });
       const closing = client.close();
       const error = await rejectionWithin(reply, PROMPT_MS);
-      assert.equal(error.name, 'RequestAbandonedError');
-      assert.equal((error as RequestAbandonedError).code, 'ACK_REQUEST_ABANDONED');
-      assert.match(error.message, /closed before the reply arrived/);
+      assertRequestAbandoned(error);
       await closing;
       assert.equal(client.unwrap(), undefined, 'the connection closed');
     } finally {
